@@ -1,0 +1,48 @@
+// The only process that touches ALSA. `speaker` aborts its whole process with
+// a C assertion when the device cannot be opened, so it runs here, apart from
+// the daemon, which sees the exit and carries on.
+import Speaker from 'speaker';
+import { FRAME_MARK, FRAME_PCM, FrameReader } from './alsa-frames.ts';
+
+const device = process.env.HERALD_SINK_DEVICE ?? 'default';
+const sampleRate = Number(process.env.HERALD_SINK_RATE ?? 22050);
+
+const speaker = new Speaker({ channels: 1, bitDepth: 16, sampleRate, signed: true, device } as ConstructorParameters<typeof Speaker>[0]);
+speaker.on('error', (err: Error) => {
+  process.send?.({ type: 'error', message: err.message });
+  process.exit(3);
+});
+speaker.on('open', () => process.send?.({ type: 'open' }));
+
+let lastWrite: Promise<void> = Promise.resolve();
+const reader = new FrameReader();
+
+function write(data: Buffer): boolean {
+  let done!: () => void;
+  lastWrite = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  return speaker.write(data, () => done());
+}
+
+// Opening the device at start tells the daemon at once whether audio works:
+// 10 ms of silence, inaudible.
+write(Buffer.alloc(Math.round(sampleRate / 100) * 2));
+
+process.stdin.on('data', (chunk: Buffer) => {
+  let more = true;
+  for (const frame of reader.push(chunk)) {
+    if (frame.type === FRAME_PCM) {
+      more = write(Buffer.from(frame.payload)) && more;
+    } else if (frame.type === FRAME_MARK) {
+      const id = frame.payload.readUInt32LE(0);
+      void lastWrite.then(() => process.send?.({ type: 'mark', id }));
+    }
+  }
+  if (!more) {
+    process.stdin.pause();
+    speaker.once('drain', () => process.stdin.resume());
+  }
+});
+process.stdin.on('end', () => speaker.end());
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,20 @@
+// Where an utterance's PCM goes: the ALSA device, or a WAV file.
+export interface AudioSink {
+  readonly sampleRate: number;
+  // False while the device cannot be opened; audio waits rather than being lost.
+  readonly ok: boolean;
+  // Resolves when the sink can take audio (at once for a file).
+  waitReady(signal?: AbortSignal): Promise<void>;
+  write(pcm: Int16Array): Promise<void>;
+  // Resolves once everything written before it has been handed to the device.
+  mark(): Promise<void>;
+  // Drops whatever is buffered, now (stop, interrupt).
+  cut(): void;
+  close(): Promise<void>;
+}
+
+export class SinkCutError extends Error {
+  constructor(message = 'audio cut') {
+    super(message);
+  }
+}

@@ -1,0 +1,43 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load.ts';
+import { phonemesToIds } from '../engines/piper.ts';
+import { EspeakHost } from '../text/espeak-host.ts';
+import { languageRules } from '../text/languages.ts';
+import { phonemizeSentence } from '../text/phonemize.ts';
+import { sentencesOf } from '../speak.ts';
+import { discoverVoices } from '../voices/discover.ts';
+import { defaultPhonemeIdMap } from '../voices/piper-symbols.ts';
+
+// Exactly what the daemon feeds a Piper voice, for training and debugging.
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, lang: { type: 'string' }, voice: { type: 'string' } } });
+  let idMap = defaultPhonemeIdMap();
+  let lang = values.lang ?? 'en-us';
+  let espeakVoice = languageRules(lang).espeakVoice;
+  if (values.voice) {
+    const { config } = loadConfig(values.config);
+    const info = discoverVoices(config.voices.dir).voices.find((v) => v.name === values.voice);
+    if (!info) {
+      process.stderr.write(`herald phonemize: unknown voice '${values.voice}'\n`);
+      return 2;
+    }
+    idMap = info.phonemeIdMap;
+    lang = values.lang ?? info.language;
+    espeakVoice = info.espeakVoice;
+  }
+  const espeak = new EspeakHost();
+  try {
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+      const sentences = [];
+      for (const sentence of sentencesOf({ text: line }, lang)) {
+        const phonemes = await phonemizeSentence(espeak, espeakVoice, sentence);
+        sentences.push({ text: sentence, phonemes, ids: phonemesToIds(phonemes, idMap).ids });
+      }
+      process.stdout.write(`${JSON.stringify({ text: line, sentences })}\n`);
+    }
+  } finally {
+    espeak.stop();
+  }
+  return 0;
+}

@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load.ts';
+import { discoverVoices } from '../voices/discover.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, json: { type: 'boolean' } } });
+  const { config } = loadConfig(values.config);
+  const { voices, problems } = discoverVoices(config.voices.dir);
+  const rows = voices.map((v) => ({
+    name: v.name,
+    family: v.family,
+    language: v.language,
+    sampleRate: v.sampleRate,
+    speakers: v.numSpeakers,
+    sizeMB: Number((v.sizeBytes / 1e6).toFixed(1)),
+    default: v.name === (config.voices.default ?? voices[0]?.name),
+  }));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ dir: config.voices.dir, voices: rows, problems })}\n`);
+    return problems.length ? 1 : 0;
+  }
+  process.stdout.write(`voices in ${config.voices.dir}:\n`);
+  if (!rows.length) process.stdout.write('  (none: espeak-ng will speak; see README "Installing Piper voices")\n');
+  for (const r of rows) process.stdout.write(`  ${r.default ? '*' : ' '} ${r.name.padEnd(32)} ${r.language.padEnd(8)} ${String(r.sampleRate).padEnd(6)} Hz  ${r.speakers} speaker(s)  ${r.sizeMB} MB\n`);
+  process.stdout.write('    espeak                           (fallback, every language espeak-ng knows)\n');
+  for (const p of problems) process.stdout.write(`  ! ${p.name}: ${p.reason}\n`);
+  return problems.length ? 1 : 0;
+}

@@ -1,0 +1,80 @@
+import { hostname } from 'node:os';
+import { z } from 'zod';
+
+// Device ids and zones become MQTT topic levels: keep them to characters that
+// can never be wildcards or separators.
+const topicLevel = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" and "." only (1–64), since it becomes an MQTT topic level');
+
+// ALSA device names are passed to a native library and to child processes:
+// accept the forms ALSA documents (default, hw:0,0, plughw:CARD=x,DEV=0, a PCM name).
+export const alsaDeviceName = z.string().regex(/^[A-Za-z0-9_:=,.-]{1,128}$/, 'not an ALSA device name (e.g. default, plughw:CARD=Device,DEV=0)');
+
+export const PROVIDERS = ['tensorrt', 'cuda', 'cpu'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+
+const mqtt = z.strictObject({
+  url: z.string().regex(/^(mqtts?|wss?|tcp|ssl):\/\/.+/, 'must be a URL such as mqtt://host:1883 or mqtts://host:8883').default('mqtt://127.0.0.1:1883'),
+  username: z.string().optional(),
+  password: z.string().optional(),
+  passwordFile: z.string().optional(),
+  ca: z.string().optional(),
+  cert: z.string().optional(),
+  key: z.string().optional(),
+  rejectUnauthorized: z.boolean().default(true),
+  baseTopic: z.string().regex(/^[A-Za-z0-9_\/-]{1,64}$/, 'letters, digits, "_", "-" and "/" only').default('herald'),
+  embedded: z.boolean().default(false),
+  embeddedPort: z.number().int().min(1).max(65535).default(1883),
+  protocolVersion: z.union([z.literal(4), z.literal(5)]).default(5),
+  keepaliveSeconds: z.number().int().min(5).max(3600).default(30),
+});
+
+const audio = z.strictObject({
+  device: alsaDeviceName.default('default'),
+  sampleRate: z.number().int().min(8000).max(192000).default(22050),
+  retrySeconds: z.number().min(0.1).max(300).default(5),
+});
+
+const voices = z.strictObject({
+  dir: z.string().default('models'),
+  default: z.string().optional(),
+  sentenceSilenceSeconds: z.number().min(0).max(5).optional(),
+});
+
+const engine = z.strictObject({
+  providers: z.array(z.enum(PROVIDERS)).min(1).default(['tensorrt', 'cuda', 'cpu']),
+  intraOpThreads: z.number().int().min(0).max(64).default(0),
+});
+
+const queue = z.strictObject({
+  maxLength: z.number().int().min(1).max(100000).default(200),
+  defaultTtlSeconds: z.number().min(1).max(7 * 24 * 3600).default(600),
+});
+
+const limits = z.strictObject({
+  maxChars: z.number().int().min(1).max(1_000_000).default(2000),
+  maxPayloadBytes: z.number().int().min(64).max(16 * 1024 * 1024).default(64 * 1024),
+});
+
+const metrics = z.strictObject({
+  intervalSeconds: z.number().min(1).max(86400).default(30),
+});
+
+const log = z.strictObject({
+  level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export const configSchema = z.strictObject({
+  deviceId: topicLevel.default(() => hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'herald'),
+  mqtt: mqtt.prefault({}),
+  audio: audio.prefault({}),
+  voices: voices.prefault({}),
+  engine: engine.prefault({}),
+  stateDir: z.string().default('state'),
+  zones: z.array(topicLevel).default([]),
+  queue: queue.prefault({}),
+  limits: limits.prefault({}),
+  metrics: metrics.prefault({}),
+  log: log.prefault({}),
+});
+
+export type HeraldConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,377 @@
+import { randomUUID } from 'node:crypto';
+import { AlsaSink } from './audio/alsa-sink.ts';
+import { SinkCutError } from './audio/sink.ts';
+import type { HeraldConfig } from './config/schema.ts';
+import { VoiceBank } from './engines/voice-bank.ts';
+import { EventBus, TERMINAL_EVENTS, type HeraldEvent } from './events.ts';
+import type { Logger } from './log.ts';
+import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker.ts';
+import { connectMqtt, mqttOptions, type MqttClient } from './mqtt/client.ts';
+import { answerRequest, type RequestHandler } from './mqtt/requests.ts';
+import { parseSayPayload, type SayRequest } from './mqtt/say-payload.ts';
+import { Topics } from './mqtt/topics.ts';
+import type { SayJob } from './queue/job.ts';
+import { JobQueue } from './queue/priority-queue.ts';
+import { Interrupted, sentencesOf, speak } from './speak.ts';
+import { readSystemMetrics } from './system/metrics.ts';
+import { SynthStats } from './system/synth-stats.ts';
+import { EspeakHost } from './text/espeak-host.ts';
+import { hasSpeakableText, normalizeText } from './text/normalize.ts';
+import { VERSION } from './version.ts';
+
+type CutReason = 'interrupt' | 'stop' | 'shutdown';
+
+interface Current {
+  job: SayJob;
+  controller: AbortController;
+  cutReason?: CutReason;
+}
+
+// The whole pipeline, top to bottom:
+//   MQTT say → parse & validate → queue (priority, ttl) → text (normalize,
+//   split, phonemize) → engine (Piper on onnxruntime, espeak-ng fallback) →
+//   ALSA sink, with an event for each step and a status that says what works.
+export class Daemon {
+  readonly events = new EventBus();
+  readonly topics: Topics;
+  readonly espeak: EspeakHost;
+  readonly voices: VoiceBank;
+  readonly sink: AlsaSink;
+  readonly queue: JobQueue;
+  readonly stats = new SynthStats();
+  private mqtt?: MqttClient;
+  private broker?: EmbeddedBroker;
+  private current?: Current;
+  private wake?: () => void;
+  private running = false;
+  private loopDone?: Promise<void>;
+  private timers: NodeJS.Timeout[] = [];
+  private statusTimer?: NodeJS.Timeout;
+  private readonly since = new Date().toISOString();
+
+  constructor(
+    readonly config: HeraldConfig,
+    readonly log: Logger,
+  ) {
+    this.topics = new Topics(config.mqtt.baseTopic, config.deviceId, config.zones);
+    this.espeak = new EspeakHost(log);
+    this.voices = new VoiceBank(config, this.espeak, log);
+    this.sink = new AlsaSink({ device: config.audio.device, sampleRate: config.audio.sampleRate, retrySeconds: config.audio.retrySeconds, log });
+    this.queue = new JobQueue(config.queue.maxLength);
+    this.events.on('event', (e) => this.publishEvent(e));
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    this.sink.on('state', (ok: boolean) => {
+      this.log.info({ audioOk: ok, device: this.sink.device, error: this.sink.lastError }, 'audio device state');
+      this.publishStatus();
+    });
+    this.sink.start();
+    await this.espeak.start();
+    await this.voices.load();
+    if (this.config.mqtt.embedded) {
+      this.broker = await startEmbeddedBroker(this.config.mqtt.embeddedPort);
+      this.log.info({ port: this.broker.port }, 'embedded MQTT broker listening on 127.0.0.1');
+    }
+    this.connectMqtt();
+    this.loopDone = this.loop();
+    this.timers.push(setInterval(() => this.dropExpired(), 1000));
+    this.timers.push(setInterval(() => void this.publishMetrics(), this.config.metrics.intervalSeconds * 1000));
+    this.log.info({ deviceId: this.config.deviceId, voices: this.voices.names(), defaultVoice: this.voices.defaultVoice, provider: this.voices.defaultProvider }, 'herald running');
+  }
+
+  private connectMqtt(): void {
+    const url = this.config.mqtt.embedded ? `mqtt://127.0.0.1:${this.broker?.port}` : this.config.mqtt.url;
+    const options = mqttOptions(this.config, { topic: this.topics.status, payload: JSON.stringify(this.statusPayload('offline')) });
+    // aedes speaks MQTT 3.1.1.
+    if (this.config.mqtt.embedded) options.protocolVersion = 4;
+    const client = connectMqtt(url, options);
+    this.mqtt = client;
+    client.on('connect', () => {
+      this.log.info({ url }, 'MQTT connected');
+      client.subscribe(this.topics.subscriptions(), { qos: 1 }, (err) => {
+        if (err) this.log.error({ err: err.message }, 'MQTT subscribe failed');
+      });
+      this.publishStatus();
+    });
+    client.on('reconnect', () => this.log.debug('MQTT reconnecting'));
+    client.on('error', (err) => this.log.warn({ err: err.message }, 'MQTT error'));
+    client.on('message', (topic, payload) => void this.onMessage(topic, payload));
+  }
+
+  private async onMessage(topic: string, payload: Buffer): Promise<void> {
+    const route = this.topics.classify(topic);
+    try {
+      if (route?.kind === 'say') this.accept(payload, topic);
+      else if (route?.kind === 'stop') this.onStop(payload);
+      else if (route?.kind === 'request') {
+        const response = await answerRequest(this.requestHandlers(), route.name, payload);
+        this.mqtt?.publish(this.topics.response(route.name), JSON.stringify(response), { qos: 1 });
+      }
+    } catch (err) {
+      // A bug in handling one message must not stop the daemon.
+      this.log.error({ err: (err as Error).stack, topic }, 'message handling failed');
+    }
+  }
+
+  // Validates and queues one `say` payload; returns the id it is known by.
+  accept(payload: Buffer, source = 'local'): string {
+    const parsed = parseSayPayload(payload, this.config.limits.maxPayloadBytes);
+    if (!parsed.ok) {
+      this.events.emitEvent({ id: parsed.id, event: 'failed', reason: parsed.reason });
+      return parsed.id;
+    }
+    return this.acceptRequest(parsed.request, source);
+  }
+
+  acceptRequest(request: SayRequest, source = 'local'): string {
+    const reject = (reason: string) => {
+      this.events.emitEvent({ id: request.id, event: 'failed', reason });
+      return request.id;
+    };
+    if (request.text.length > this.config.limits.maxChars) return reject(`text too long: ${request.text.length} characters, limit ${this.config.limits.maxChars}`);
+    if (request.voice && !this.voices.has(request.voice)) return reject(`unknown voice '${request.voice}' (installed: ${[...this.voices.names(), 'espeak'].join(', ')})`);
+    const lang = request.lang ?? (request.voice ? this.voices.info(request.voice)?.language : undefined) ?? this.voices.info(this.voices.defaultVoice)?.language ?? 'en';
+    if (!hasSpeakableText(normalizeText(request.text, lang))) return reject('no speakable text (only symbols, emoji or whitespace)');
+    const now = Date.now();
+    const job: SayJob = {
+      ...request,
+      receivedAt: now,
+      expiresAt: now + (request.ttlSeconds ?? this.config.queue.defaultTtlSeconds) * 1000,
+      resumeFrom: 0,
+      source,
+    };
+    this.events.emitEvent({ id: job.id, event: 'queued' });
+    const current = this.current;
+    const cuts =
+      current &&
+      !current.cutReason &&
+      ((job.priority === 'emergency' && current.job.priority !== 'emergency') || (job.interrupt && !(current.job.priority === 'emergency' && job.priority !== 'emergency')));
+    const dropped = cuts ? this.queue.pushNext(job) : this.queue.push(job);
+    if (dropped) this.events.emitEvent({ id: dropped.id, event: 'dropped', reason: `queue full (${this.config.queue.maxLength}); dropped the oldest ${dropped.priority}-priority message` });
+    if (cuts && current) this.cutCurrent('interrupt');
+    this.wake?.();
+    this.scheduleStatus();
+    return job.id;
+  }
+
+  private onStop(payload: Buffer): void {
+    let clear = false;
+    try {
+      clear = payload.length > 0 && JSON.parse(payload.toString('utf8'))?.clear === true;
+    } catch {
+      // Any payload, even not JSON, means stop.
+    }
+    if (clear) for (const job of this.queue.clear()) this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'queue cleared by stop request' });
+    this.cutCurrent('stop');
+    this.scheduleStatus();
+  }
+
+  private cutCurrent(reason: CutReason): void {
+    const current = this.current;
+    if (!current || current.cutReason) return;
+    current.cutReason = reason;
+    current.controller.abort();
+    this.sink.cut();
+  }
+
+  private dropExpired(): void {
+    const now = Date.now();
+    for (const job of this.queue.takeExpired(now)) {
+      const waitingForAudio = !this.sink.ok ? ` while the audio device was unavailable (${this.sink.lastError ?? 'not open'})` : '';
+      this.events.emitEvent({ id: job.id, event: 'dropped', reason: `ttl expired${waitingForAudio}` });
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      if (!this.sink.ok) {
+        await this.sleepUntilWoken(this.sink.waitReady());
+        continue;
+      }
+      const job = this.queue.shift();
+      if (!job) {
+        await this.sleepUntilWoken();
+        continue;
+      }
+      if (job.expiresAt <= Date.now()) {
+        this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'ttl expired' });
+        continue;
+      }
+      await this.play(job);
+      this.scheduleStatus();
+    }
+  }
+
+  private sleepUntilWoken(other?: Promise<void>): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.wake = () => {
+        this.wake = undefined;
+        resolve();
+      };
+      other?.then(() => this.wake?.(), () => this.wake?.());
+    });
+  }
+
+  private async play(job: SayJob): Promise<void> {
+    const current: Current = { job, controller: new AbortController() };
+    this.current = current;
+    const { engine, fallbackReason } = this.voices.resolve(job.voice, job.lang);
+    let reason = fallbackReason;
+    let ttfaMs: number | undefined;
+    try {
+      const result = await speak(job, engine, this.voices.espeak, this.sink, current.controller.signal, {
+        onFirstAudio: (at, e) => {
+          ttfaMs = job.resumeFrom === 0 ? at - job.receivedAt : undefined;
+          this.events.emitEvent({ id: job.id, event: 'started', voice: e.voice, engine: e.engine, provider: e.provider, ttfaMs, firstAudioAt: at, sentence: job.resumeFrom, reason });
+        },
+        onFallback: (why) => {
+          reason = why;
+          this.log.warn({ id: job.id, reason: why }, 'neural voice failed; espeak-ng continues');
+        },
+      });
+      this.stats.record(ttfaMs, result.synthMs, result.audioMs);
+      this.events.emitEvent({
+        id: job.id,
+        event: 'finished',
+        voice: result.engine.voice,
+        engine: result.engine.engine,
+        provider: result.engine.provider,
+        ttfaMs,
+        synthMs: round(result.synthMs),
+        audioMs: round(result.audioMs),
+        reason: result.fallbackReason ?? reason,
+      });
+    } catch (err) {
+      if (err instanceof Interrupted || err instanceof SinkCutError) {
+        const sentence = err instanceof Interrupted ? err.sentence : job.resumeFrom;
+        this.afterCut(job, current.cutReason, sentence, err);
+      } else {
+        this.log.error({ id: job.id, err: (err as Error).message }, 'speaking failed');
+        this.events.emitEvent({ id: job.id, event: 'failed', reason: `synthesis failed: ${(err as Error).message}`, voice: engine.voice, engine: engine.engine });
+      }
+    } finally {
+      this.current = undefined;
+    }
+  }
+
+  private afterCut(job: SayJob, cutReason: CutReason | undefined, sentence: number, err: Error): void {
+    if (cutReason === 'stop') {
+      this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'stopped by request', sentence });
+      return;
+    }
+    if (cutReason === 'shutdown') {
+      this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'daemon shutting down', sentence });
+      return;
+    }
+    // Interrupted by a more urgent message, or the audio device failed: say
+    // it again later from the sentence that was cut.
+    job.resumeFrom = sentence;
+    const why = cutReason === 'interrupt' ? 'interrupted by a more urgent message' : `audio device failed: ${err.message}`;
+    this.events.emitEvent({ id: job.id, event: 'interrupted', reason: why, sentence });
+    const dropped = this.queue.pushFront(job);
+    if (dropped) this.events.emitEvent({ id: dropped.id, event: 'dropped', reason: `queue full (${this.config.queue.maxLength})` });
+  }
+
+  private publishEvent(event: HeraldEvent): void {
+    const level = event.event === 'failed' ? 'warn' : 'info';
+    this.log[level]({ ...event, terminal: TERMINAL_EVENTS.has(event.event) }, `message ${event.event}`);
+    this.mqtt?.publish(this.topics.event, JSON.stringify(event), { qos: 1, retain: false });
+  }
+
+  statusPayload(state: 'online' | 'offline' = 'online') {
+    return {
+      state,
+      version: VERSION,
+      deviceId: this.config.deviceId,
+      voices: [...this.voices.names(), 'espeak'],
+      defaultVoice: this.voices.defaultVoice,
+      provider: this.voices.defaultProvider,
+      voiceProblems: this.voices.problems,
+      queueDepth: this.queue.length + (this.current ? 1 : 0),
+      audioDevice: this.sink.device,
+      audioOk: this.sink.ok,
+      audioError: this.sink.lastError,
+      since: this.since,
+    };
+  }
+
+  private publishStatus(state: 'online' | 'offline' = 'online'): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.mqtt?.connected) return resolve();
+      this.mqtt.publish(this.topics.status, JSON.stringify(this.statusPayload(state)), { qos: 1, retain: true }, () => resolve());
+    });
+  }
+
+  private scheduleStatus(): void {
+    if (this.statusTimer) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = undefined;
+      void this.publishStatus();
+    }, 250);
+  }
+
+  async metrics() {
+    return { deviceId: this.config.deviceId, ts: Date.now(), system: await readSystemMetrics(), synthesis: this.stats.snapshot(), queueDepth: this.queue.length };
+  }
+
+  private async publishMetrics(): Promise<void> {
+    try {
+      this.mqtt?.publish(this.topics.metrics, JSON.stringify(await this.metrics()), { qos: 0 });
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'metrics failed');
+    }
+  }
+
+  private requestHandlers(): Record<string, RequestHandler> {
+    return {
+      voices: () => ({
+        default: this.voices.defaultVoice,
+        voices: [
+          ...this.voices.names().map((name) => {
+            const info = this.voices.info(name)!;
+            const engine = this.voices.loaded(name);
+            return { name, family: info.family, language: info.language, sampleRate: info.sampleRate, speakers: info.numSpeakers, loaded: !!engine, provider: engine?.provider, problem: this.voices.problems.find((p) => p.name === name)?.reason };
+          }),
+          { name: 'espeak', family: 'espeak-ng', loaded: true, provider: 'wasm' },
+        ],
+      }),
+      status: () => this.statusPayload(),
+      metrics: () => this.metrics(),
+      reload: async () => {
+        await this.voices.load();
+        await this.publishStatus();
+        return { voices: this.voices.names(), problems: this.voices.problems };
+      },
+    };
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    for (const t of this.timers) clearInterval(t);
+    clearTimeout(this.statusTimer);
+    this.cutCurrent('shutdown');
+    for (const job of this.queue.clear()) this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'daemon shutting down' });
+    this.wake?.();
+    await this.loopDone;
+    await this.publishStatus('offline');
+    await new Promise<void>((resolve) => (this.mqtt ? this.mqtt.end(false, {}, () => resolve()) : resolve()));
+    await this.sink.close();
+    await this.voices.close();
+    this.espeak.stop();
+    await this.broker?.close();
+    this.log.info('herald stopped');
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+export function newId(): string {
+  return randomUUID();
+}
+
+export { sentencesOf };

@@ -1,0 +1,26 @@
+import type { ProviderName } from '../config/schema.ts';
+
+export interface SynthOptions {
+  // 0.5 (slow) .. 2 (fast); Piper maps it to length_scale, espeak-ng to words per minute.
+  rate: number;
+  speakerId?: number;
+}
+
+export interface SentenceAudio {
+  samples: Float32Array;
+  sampleRate: number;
+  // Time spent producing it, for the synthesis figures.
+  synthMs: number;
+}
+
+// One loaded voice that can speak a sentence of normalized text.
+export interface SpeechEngine {
+  readonly engine: 'piper' | 'espeak';
+  readonly voice: string;
+  readonly provider: ProviderName | 'wasm';
+  readonly sampleRate: number;
+  readonly language: string;
+  readonly sentenceSilenceSeconds: number;
+  synthesize(sentence: string, options: SynthOptions): Promise<SentenceAudio>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,119 @@
+import type { HeraldConfig } from '../config/schema.ts';
+import type { Logger } from '../log.ts';
+import type { EspeakHost } from '../text/espeak-host.ts';
+import { discoverVoices } from '../voices/discover.ts';
+import type { VoiceInfo, VoiceProblem } from '../voices/types.ts';
+import { EspeakEngine } from './espeak.ts';
+import { PiperEngine } from './piper.ts';
+import type { SpeechEngine } from './types.ts';
+
+export const ESPEAK_VOICE = 'espeak';
+
+export interface ResolvedVoice {
+  engine: SpeechEngine;
+  // Why the engine is not the one asked for (a fallback), if it is not.
+  fallbackReason?: string;
+}
+
+// The installed voices, each loaded once into one onnxruntime session that
+// every message reuses, and espeak-ng behind them all.
+export class VoiceBank {
+  private engines = new Map<string, PiperEngine>();
+  private infos = new Map<string, VoiceInfo>();
+  problems: VoiceProblem[] = [];
+  defaultVoice: string = ESPEAK_VOICE;
+  readonly espeak: EspeakEngine;
+
+  constructor(
+    private readonly config: HeraldConfig,
+    private readonly espeakHost: EspeakHost,
+    private readonly log?: Logger,
+  ) {
+    this.espeak = new EspeakEngine(espeakHost);
+  }
+
+  // `only` loads just that voice (and the default when it is absent), for
+  // one-shot commands that need not pay for every installed voice.
+  async load(only?: string): Promise<void> {
+    const old = [...this.engines.values()];
+    const found = discoverVoices(this.config.voices.dir);
+    const problems = found.problems;
+    const pick = only ?? this.config.voices.default;
+    const voices = only === undefined ? found.voices : found.voices.filter((v, i) => v.name === pick || (!found.voices.some((x) => x.name === pick) && i === 0));
+    const engines = new Map<string, PiperEngine>();
+    const infos = new Map<string, VoiceInfo>();
+    for (const info of found.voices) infos.set(info.name, info);
+    for (const info of voices) {
+      try {
+        const engine = await PiperEngine.load(info, this.config.engine.providers, this.espeakHost, { intraOpThreads: this.config.engine.intraOpThreads });
+        engines.set(info.name, engine);
+        this.log?.info({ voice: info.name, provider: engine.provider, skipped: engine.skippedProviders }, 'voice loaded');
+      } catch (err) {
+        problems.push({ name: info.name, path: info.modelPath, reason: (err as Error).message });
+        this.log?.error({ voice: info.name, err: (err as Error).message }, 'voice failed to load; espeak-ng will speak for it');
+      }
+    }
+    for (const p of problems) if (!infos.has(p.name)) this.log?.warn(p, 'voice not usable');
+    this.engines = engines;
+    this.infos = infos;
+    this.problems = problems;
+    const wanted = this.config.voices.default;
+    this.defaultVoice = wanted && (infos.has(wanted) || wanted === ESPEAK_VOICE) ? wanted : ([...engines.keys()][0] ?? ESPEAK_VOICE);
+    if (wanted && wanted !== this.defaultVoice) this.log?.warn({ wanted, using: this.defaultVoice }, 'configured default voice is not installed');
+    await Promise.all(old.map((e) => e.close()));
+    // Warm each session up once so the first message does not pay for it.
+    await Promise.all([...engines.values()].map((e) => e.run([1, 0, 2], { rate: 1 }).catch(() => undefined)));
+  }
+
+  names(): string[] {
+    return [...this.infos.keys()];
+  }
+
+  has(name: string): boolean {
+    return name === ESPEAK_VOICE || this.infos.has(name);
+  }
+
+  loaded(name: string): PiperEngine | undefined {
+    return this.engines.get(name);
+  }
+
+  info(name: string): VoiceInfo | undefined {
+    return this.infos.get(name);
+  }
+
+  get defaultProvider(): string {
+    return this.engines.get(this.defaultVoice)?.provider ?? 'wasm';
+  }
+
+  // The voice asked for; else one that speaks the language asked for; else
+  // the default voice; espeak-ng when none of those can be loaded.
+  resolve(voice: string | undefined, lang: string | undefined): ResolvedVoice {
+    if (voice === ESPEAK_VOICE) return { engine: this.espeak.forLanguage(lang ?? 'en-us') };
+    if (voice) {
+      const engine = this.engines.get(voice);
+      if (engine) return { engine };
+      const problem = this.problems.find((p) => p.name === voice);
+      return { engine: this.espeak.forLanguage(lang ?? this.infos.get(voice)?.espeakVoice ?? 'en-us'), fallbackReason: `voice ${voice} could not be loaded: ${problem?.reason ?? 'unknown'}` };
+    }
+    if (lang) {
+      const base = lang.toLowerCase().split(/[-_]/)[0];
+      const def = this.engines.get(this.defaultVoice);
+      if (def && languageBase(def.info) === base) return { engine: def };
+      const match = [...this.engines.values()].find((e) => languageBase(e.info) === base);
+      if (match) return { engine: match };
+      return { engine: this.espeak.forLanguage(lang), fallbackReason: this.engines.size ? `no neural voice for language ${lang}` : undefined };
+    }
+    const def = this.engines.get(this.defaultVoice);
+    if (def) return { engine: def };
+    return { engine: this.espeak, fallbackReason: this.infos.size ? 'no neural voice could be loaded' : undefined };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.engines.values()].map((e) => e.close()));
+    this.engines.clear();
+  }
+}
+
+function languageBase(info: VoiceInfo): string {
+  return info.language.toLowerCase().split(/[-_]/)[0];
+}

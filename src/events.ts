@@ -1,0 +1,28 @@
+import { EventEmitter } from 'node:events';
+
+export type EventName = 'queued' | 'started' | 'finished' | 'failed' | 'dropped' | 'interrupted';
+export const TERMINAL_EVENTS: ReadonlySet<EventName> = new Set(['finished', 'failed', 'dropped']);
+
+// What `herald/<id>/event` carries. Every message received ends in exactly one
+// terminal event: finished, failed or dropped.
+export interface HeraldEvent {
+  id: string;
+  event: EventName;
+  reason?: string;
+  voice?: string;
+  engine?: string;
+  provider?: string;
+  ttfaMs?: number;
+  synthMs?: number;
+  audioMs?: number;
+  // Epoch milliseconds when the first audio went to the device (for `herald bench`).
+  firstAudioAt?: number;
+  sentence?: number;
+  ts: number;
+}
+
+export class EventBus extends EventEmitter<{ event: [HeraldEvent] }> {
+  emitEvent(event: Omit<HeraldEvent, 'ts'>): void {
+    this.emit('event', { ...event, ts: Date.now() });
+  }
+}

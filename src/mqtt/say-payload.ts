@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { PRIORITIES, type Priority } from '../queue/job.ts';
+
+// A `say` payload is plain UTF-8 text or a JSON object; this is the object.
+const sayObject = z.strictObject({
+  text: z.string({ error: 'text is required and must be a string' }),
+  id: z.string().min(1).max(128).optional(),
+  voice: z.string().min(1).max(128).optional(),
+  lang: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'lang must be a language tag such as en, en-US, de, zh').optional(),
+  speaker: z.number().int().min(0).optional(),
+  priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(', ')}` }).optional(),
+  volume: z.number({ error: 'volume must be a number' }).min(0, 'volume must be between 0 and 1').max(1, 'volume must be between 0 and 1').optional(),
+  rate: z.number({ error: 'rate must be a number' }).min(0.5, 'rate must be between 0.5 and 2').max(2, 'rate must be between 0.5 and 2').optional(),
+  interrupt: z.boolean({ error: 'interrupt must be true or false' }).optional(),
+  ttlSeconds: z.number({ error: 'ttlSeconds must be a number' }).positive('ttlSeconds must be positive').max(7 * 24 * 3600).optional(),
+});
+
+export interface SayRequest {
+  id: string;
+  text: string;
+  voice?: string;
+  lang?: string;
+  speaker?: number;
+  priority: Priority;
+  volume: number;
+  rate: number;
+  interrupt: boolean;
+  ttlSeconds?: number;
+}
+
+export type ParseResult = { ok: true; request: SayRequest } | { ok: false; id: string; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function parseSayPayload(payload: Buffer, maxPayloadBytes: number): ParseResult {
+  if (payload.length > maxPayloadBytes) {
+    return { ok: false, id: randomUUID(), reason: `payload too large: ${payload.length} bytes, limit ${maxPayloadBytes}` };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(payload);
+  } catch {
+    return { ok: false, id: randomUUID(), reason: 'payload is not valid UTF-8 text' };
+  }
+  // Binary data that happens to be valid UTF-8 still has control characters.
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) {
+    return { ok: false, id: randomUUID(), reason: 'payload contains control characters; send UTF-8 text or JSON' };
+  }
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{')) {
+    return { ok: true, request: { id: randomUUID(), text, priority: 'normal', volume: 1, rate: 1, interrupt: false } };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(trimmed);
+  } catch (err) {
+    return { ok: false, id: randomUUID(), reason: `invalid JSON: ${(err as Error).message}` };
+  }
+  const idGuess = typeof (json as { id?: unknown })?.id === 'string' && (json as { id: string }).id ? (json as { id: string }).id.slice(0, 128) : randomUUID();
+  const parsed = sayObject.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const reason = issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.path.length && !issue.message.startsWith(String(issue.path[0])) ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+    return { ok: false, id: idGuess, reason };
+  }
+  const m = parsed.data;
+  return {
+    ok: true,
+    request: {
+      id: m.id ?? randomUUID(),
+      text: m.text,
+      voice: m.voice,
+      lang: m.lang,
+      speaker: m.speaker,
+      priority: m.priority ?? 'normal',
+      volume: m.volume ?? 1,
+      rate: m.rate ?? 1,
+      interrupt: m.interrupt ?? false,
+      ttlSeconds: m.ttlSeconds,
+    },
+  };
+}

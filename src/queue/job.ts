@@ -1,0 +1,24 @@
+export const PRIORITIES = ['emergency', 'high', 'normal', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+// One accepted `say` message on its way to the speaker.
+export interface SayJob {
+  id: string;
+  text: string;
+  voice?: string;
+  lang?: string;
+  speaker?: number;
+  priority: Priority;
+  volume: number;
+  rate: number;
+  interrupt: boolean;
+  receivedAt: number;
+  expiresAt: number;
+  // Sentence to start from: set when the job was interrupted and comes back.
+  resumeFrom: number;
+  source: string;
+}
+
+export function priorityRank(p: Priority): number {
+  return PRIORITIES.indexOf(p);
+}

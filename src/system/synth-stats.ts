@@ -1,0 +1,30 @@
+// Rolling synthesis figures for the metrics topic: the last `window` messages.
+export class SynthStats {
+  private ttfa: number[] = [];
+  private rtf: number[] = [];
+  count = 0;
+
+  constructor(private readonly window = 500) {}
+
+  record(ttfaMs: number | undefined, synthMs: number, audioMs: number): void {
+    this.count++;
+    if (ttfaMs !== undefined) push(this.ttfa, ttfaMs, this.window);
+    if (audioMs > 0) push(this.rtf, synthMs / audioMs, this.window);
+  }
+
+  snapshot(): { count: number; p50TtfaMs: number | null; p95TtfaMs: number | null; rtf: number | null } {
+    return { count: this.count, p50TtfaMs: percentile(this.ttfa, 50), p95TtfaMs: percentile(this.ttfa, 95), rtf: percentile(this.rtf, 50) };
+  }
+}
+
+function push(list: number[], value: number, max: number): void {
+  list.push(value);
+  if (list.length > max) list.shift();
+}
+
+export function percentile(values: readonly number[], p: number): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round(sorted[rank] * 100) / 100;
+}

@@ -1,0 +1,43 @@
+import type { EspeakHost } from './espeak-host.ts';
+
+// Clause punctuation that Piper voices were trained to see as phonemes; a
+// comma, colon or semicolon is followed by a space, as piper-phonemize does.
+const CLAUSE = /([,:;.!?，、：；。！？]+)/;
+const PUNCT_PHONEMES: Record<string, string> = {
+  ',': ', ', '，': ', ', '、': ', ',
+  ':': ': ', '：': ': ',
+  ';': '; ', '；': '; ',
+  '.': '.', '。': '.',
+  '!': '!', '！': '!',
+  '?': '?', '？': '?',
+};
+
+// espeak-ng's IPA output drops punctuation, so the sentence is cut into
+// clauses here, each clause phonemized alone, and its punctuation put back.
+export async function phonemizeSentence(espeak: EspeakHost, voice: string, sentence: string): Promise<string> {
+  const parts = sentence.split(CLAUSE);
+  let out = '';
+  for (let i = 0; i < parts.length; i += 2) {
+    const clause = parts[i].trim();
+    const punct = parts[i + 1] ?? '';
+    if (/[\p{L}\p{N}]/u.test(clause)) {
+      const raw = await espeak.rawPhonemes(voice, clause);
+      out += cleanPhonemes(raw);
+    }
+    // Of a run like "?!" or "...", the last mark says how the clause ends.
+    const mark = punct ? PUNCT_PHONEMES[punct[punct.length - 1]] ?? '' : '';
+    if (mark && out && !out.endsWith(' ') ) out += mark;
+    else if (mark && out) out = out.trimEnd() + mark;
+    else if (out && !out.endsWith(' ') && i + 2 < parts.length) out += ' ';
+  }
+  return out.trimEnd().normalize('NFD');
+}
+
+function cleanPhonemes(raw: string): string {
+  return raw
+    .replace(/\([a-z-]+\)/g, '') // language-switch flags such as (en)
+    .replace(/_/g, '')
+    .replace(/\s*\|\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
