@@ -4,6 +4,7 @@ import { ConfigError } from './config/load.ts';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main: (argv: string[]) => Promise<number> }> }> = {
   run: { summary: 'run the daemon (MQTT in, speech out)', load: () => import('./cli/run.ts') },
   say: { summary: 'speak text locally, no broker: herald say "text" [--voice V] [--out f.wav] [--device D]', load: () => import('./cli/say.ts') },
+  send: { summary: 'publish a say message to a running daemon and follow its events: herald send "text" [--url U] [--device-id ID]', load: () => import('./cli/send.ts') },
   voices: { summary: 'list installed voices', load: () => import('./cli/voices.ts') },
   doctor: { summary: 'check config, broker, audio, espeak-ng, onnxruntime and voices', load: () => import('./cli/doctor.ts') },
   bench: { summary: 'end-to-end benchmark through a real broker and ALSA [--json] [--n N]', load: () => import('./cli/bench.ts') },

@@ -71,8 +71,14 @@ export class Daemon {
     await this.espeak.start();
     await this.voices.load();
     if (this.config.mqtt.embedded) {
-      this.broker = await startEmbeddedBroker(this.config.mqtt.embeddedPort);
-      this.log.info({ port: this.broker.port }, 'embedded MQTT broker listening on 127.0.0.1');
+      try {
+        this.broker = await startEmbeddedBroker(this.config.mqtt.embeddedPort);
+        this.log.info({ port: this.broker.port }, 'embedded MQTT broker listening on 127.0.0.1');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+        // A broker (often a mosquitto service) already holds the port: use it.
+        this.log.warn({ port: this.config.mqtt.embeddedPort }, 'embedded broker port in use; connecting to the broker already listening there');
+      }
     }
     this.connectMqtt();
     this.loopDone = this.loop();
@@ -82,10 +88,10 @@ export class Daemon {
   }
 
   private connectMqtt(): void {
-    const url = this.config.mqtt.embedded ? `mqtt://127.0.0.1:${this.broker?.port}` : this.config.mqtt.url;
+    const url = this.config.mqtt.embedded ? `mqtt://127.0.0.1:${this.broker?.port ?? this.config.mqtt.embeddedPort}` : this.config.mqtt.url;
     const options = mqttOptions(this.config, { topic: this.topics.status, payload: JSON.stringify(this.statusPayload('offline')) });
     // aedes speaks MQTT 3.1.1.
-    if (this.config.mqtt.embedded) options.protocolVersion = 4;
+    if (this.broker) options.protocolVersion = 4;
     const client = connectMqtt(url, options);
     this.mqtt = client;
     client.on('connect', () => {

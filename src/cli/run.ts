@@ -4,8 +4,10 @@ import { Daemon } from '../daemon.ts';
 import { createLogger } from '../log.ts';
 
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { config: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, embedded: { type: 'boolean' } } });
   const { config, source } = loadConfig(values.config);
+  // `npm start`: a box with no broker still works out of the box.
+  if (values.embedded) config.mqtt.embedded = true;
   const log = createLogger(config.log.level);
   log.info({ source }, 'config loaded');
   const daemon = new Daemon(config, log);

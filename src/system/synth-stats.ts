@@ -13,7 +13,8 @@ export class SynthStats {
   }
 
   snapshot(): { count: number; p50TtfaMs: number | null; p95TtfaMs: number | null; rtf: number | null } {
-    return { count: this.count, p50TtfaMs: percentile(this.ttfa, 50), p95TtfaMs: percentile(this.ttfa, 95), rtf: percentile(this.rtf, 50) };
+    const r = (n: number | null, digits: number) => (n === null ? null : Number(n.toFixed(digits)));
+    return { count: this.count, p50TtfaMs: r(percentile(this.ttfa, 50), 1), p95TtfaMs: r(percentile(this.ttfa, 95), 1), rtf: r(percentile(this.rtf, 50), 4) };
   }
 }
 
@@ -26,5 +27,5 @@ export function percentile(values: readonly number[], p: number): number | null 
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round(sorted[rank] * 100) / 100;
+  return sorted[rank];
 }

@@ -52,9 +52,11 @@ export class EspeakHost {
       });
       child.on('exit', (code, signal) => {
         const err = new Error(`espeak-ng process exited (${signal ?? code})${stderr ? `: ${stderr.trim()}` : ''}`);
-        this.log?.warn({ code, signal }, 'espeak-ng process exited');
-        this.child = undefined;
-        this.ready = undefined;
+        if (this.child === child) this.log?.warn({ code, signal }, 'espeak-ng process exited');
+        if (this.child === child) {
+          this.child = undefined;
+          this.ready = undefined;
+        }
         for (const p of this.pending.values()) p.reject(err);
         this.pending.clear();
         reject(err);

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what Herald needs on Debian/Ubuntu with Node 20 already present.
+#   scripts/setup.sh          the runtime: ALSA headers and a compiler for `speaker`, then npm ci
+#   scripts/setup.sh --test   also what the test suite runs against: mosquitto, python3-onnx, alsa-utils
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(libasound2-dev build-essential python3 alsa-utils)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(mosquitto mosquitto-clients python3-onnx python3-numpy systemd)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if ((node_major < 20)); then
+  echo "setup: Herald needs Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+
+# .npmrc keeps onnxruntime-node from downloading CUDA libraries at install time.
+npm ci --no-audit --no-fund

@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util';
+import mqtt from 'mqtt';
+import { AlsaSink } from '../audio/alsa-sink.ts';
+import { ConfigError, loadConfig } from '../config/load.ts';
+import type { HeraldConfig } from '../config/schema.ts';
+import { PiperEngine } from '../engines/piper.ts';
+import { probeProvider } from '../engines/provider-probe.ts';
+import { mqttOptions } from '../mqtt/client.ts';
+import { EspeakHost } from '../text/espeak-host.ts';
+import { phonemizeSentence } from '../text/phonemize.ts';
+import { discoverVoices } from '../voices/discover.ts';
+
+type Verdict = 'ok' | 'warn' | 'FAIL';
+interface Check {
+  what: string;
+  verdict: Verdict;
+  detail: string;
+}
+
+// Each check says what it found; the exit code is non-zero when any failed.
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, json: { type: 'boolean' } } });
+  const checks: Check[] = [];
+  let config: HeraldConfig;
+  try {
+    const loaded = loadConfig(values.config);
+    config = loaded.config;
+    checks.push({ what: 'config', verdict: 'ok', detail: loaded.source });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    checks.push({ what: 'config', verdict: 'FAIL', detail: err.message });
+    return report(checks, values.json);
+  }
+  checks.push(await checkBroker(config));
+  checks.push(await checkAudio(config));
+  const espeak = new EspeakHost();
+  try {
+    checks.push(await checkEspeak(espeak));
+    const providers = await Promise.all(config.engine.providers.map(async (p) => ({ p, r: await probeProvider(p) })));
+    const usable = providers.filter((x) => x.r.ok).map((x) => x.p);
+    for (const { p, r } of providers) {
+      checks.push({ what: `onnxruntime ${p}`, verdict: r.ok ? 'ok' : usable.length ? 'warn' : 'FAIL', detail: r.ok ? 'available' : `unavailable (${r.error})` });
+    }
+    const { voices, problems } = discoverVoices(config.voices.dir);
+    if (!voices.length && !problems.length) checks.push({ what: 'voices', verdict: 'warn', detail: `none in ${config.voices.dir}; espeak-ng will speak` });
+    for (const p of problems) checks.push({ what: `voice ${p.name}`, verdict: 'FAIL', detail: p.reason });
+    for (const info of voices) {
+      try {
+        const engine = await PiperEngine.load(info, config.engine.providers, espeak);
+        const audio = await engine.synthesize('Test.', { rate: 1 });
+        checks.push({ what: `voice ${info.name}`, verdict: 'ok', detail: `${engine.provider}, ${info.language}, ${info.sampleRate} Hz, ${(audio.samples.length / info.sampleRate).toFixed(2)} s for "Test."` });
+        await engine.close();
+      } catch (err) {
+        checks.push({ what: `voice ${info.name}`, verdict: 'FAIL', detail: (err as Error).message });
+      }
+    }
+  } finally {
+    espeak.stop();
+  }
+  return report(checks, values.json);
+}
+
+function report(checks: Check[], json?: boolean): number {
+  const failed = checks.some((c) => c.verdict === 'FAIL');
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ok: !failed, checks })}\n`);
+  } else {
+    const width = Math.max(...checks.map((c) => c.what.length));
+    for (const c of checks) process.stdout.write(`${c.verdict.padEnd(4)}  ${c.what.padEnd(width)}  ${c.detail}\n`);
+    process.stdout.write(failed ? '\nSomething is wrong: see the FAIL lines.\n' : '\nAll checks passed.\n');
+  }
+  return failed ? 1 : 0;
+}
+
+async function checkBroker(config: HeraldConfig): Promise<Check> {
+  if (config.mqtt.embedded) return { what: 'mqtt broker', verdict: 'ok', detail: `embedded, will listen on 127.0.0.1:${config.mqtt.embeddedPort}` };
+  let options;
+  try {
+    options = { ...mqttOptions(config, { topic: 'herald/doctor', payload: '' }), reconnectPeriod: 0, connectTimeout: 4000, clientId: `herald-doctor-${process.pid}` };
+  } catch (err) {
+    return { what: 'mqtt broker', verdict: 'FAIL', detail: (err as Error).message };
+  }
+  return new Promise((resolve) => {
+    const client = mqtt.connect(config.mqtt.url, options);
+    const done = (check: Check) => {
+      client.end(true);
+      resolve(check);
+    };
+    client.once('connect', () => done({ what: 'mqtt broker', verdict: 'ok', detail: `${config.mqtt.url} reachable` }));
+    client.once('error', (err) => done({ what: 'mqtt broker', verdict: 'FAIL', detail: `${config.mqtt.url}: ${err.message}` }));
+    client.once('close', () => done({ what: 'mqtt broker', verdict: 'FAIL', detail: `${config.mqtt.url}: connection closed (unreachable or refused)` }));
+  });
+}
+
+async function checkAudio(config: HeraldConfig): Promise<Check> {
+  const sink = new AlsaSink({ device: config.audio.device, sampleRate: config.audio.sampleRate, retrySeconds: 3600 });
+  sink.start();
+  await Promise.race([sink.waitReady(), new Promise((r) => setTimeout(r, 5000))]);
+  const check: Check = sink.ok
+    ? { what: 'alsa device', verdict: 'ok', detail: `${config.audio.device} opened at ${config.audio.sampleRate} Hz` }
+    : { what: 'alsa device', verdict: 'FAIL', detail: `${config.audio.device}: ${sink.lastError ?? 'did not open within 5 s'}` };
+  await sink.close();
+  return check;
+}
+
+async function checkEspeak(espeak: EspeakHost): Promise<Check> {
+  try {
+    const started = performance.now();
+    const phonemes = await phonemizeSentence(espeak, 'en-us', 'Hello, world.');
+    const ms = performance.now() - started;
+    return { what: 'espeak-ng', verdict: phonemes ? 'ok' : 'FAIL', detail: `WASM build, "Hello, world." → ${phonemes} (${ms.toFixed(0)} ms incl. start)` };
+  } catch (err) {
+    return { what: 'espeak-ng', verdict: 'FAIL', detail: (err as Error).message };
+  }
+}
