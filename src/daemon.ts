@@ -11,6 +11,7 @@ import { answerRequest, type RequestHandler } from './mqtt/requests.ts';
 import { parseSayPayload, type SayRequest } from './mqtt/say-payload.ts';
 import { Topics } from './mqtt/topics.ts';
 import type { SayJob } from './queue/job.ts';
+import { Journal } from './queue/journal.ts';
 import { JobQueue } from './queue/priority-queue.ts';
 import { Interrupted, sentencesOf, speak } from './speak.ts';
 import { readSystemMetrics } from './system/metrics.ts';
@@ -18,6 +19,9 @@ import { SynthStats } from './system/synth-stats.ts';
 import { EspeakHost } from './text/espeak-host.ts';
 import { hasSpeakableText, normalizeText } from './text/normalize.ts';
 import { VERSION } from './version.ts';
+
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 30_000;
 
 type CutReason = 'interrupt' | 'stop' | 'shutdown';
 
@@ -38,6 +42,7 @@ export class Daemon {
   readonly voices: VoiceBank;
   readonly sink: AlsaSink;
   readonly queue: JobQueue;
+  readonly journal: Journal;
   readonly stats = new SynthStats();
   private mqtt?: MqttClient;
   private broker?: EmbeddedBroker;
@@ -58,7 +63,11 @@ export class Daemon {
     this.voices = new VoiceBank(config, this.espeak, log);
     this.sink = new AlsaSink({ device: config.audio.device, sampleRate: config.audio.sampleRate, retrySeconds: config.audio.retrySeconds, log });
     this.queue = new JobQueue(config.queue.maxLength);
-    this.events.on('event', (e) => this.publishEvent(e));
+    this.journal = new Journal(config.stateDir);
+    this.events.on('event', (e) => {
+      if (TERMINAL_EVENTS.has(e.event)) this.journal.done(e.id);
+      this.publishEvent(e);
+    });
   }
 
   async start(): Promise<void> {
@@ -80,11 +89,42 @@ export class Daemon {
         this.log.warn({ port: this.config.mqtt.embeddedPort }, 'embedded broker port in use; connecting to the broker already listening there');
       }
     }
+    this.replayJournal();
     this.connectMqtt();
     this.loopDone = this.loop();
     this.timers.push(setInterval(() => this.dropExpired(), 1000));
+    this.timers.push(setInterval(() => this.retryJournal(), 30_000));
     this.timers.push(setInterval(() => void this.publishMetrics(), this.config.metrics.intervalSeconds * 1000));
     this.log.info({ deviceId: this.config.deviceId, voices: this.voices.names(), defaultVoice: this.voices.defaultVoice, provider: this.voices.defaultProvider }, 'herald running');
+  }
+
+  // Messages accepted before a crash or power loss are spoken now, in
+  // priority order, from the sentence they had reached.
+  private replayJournal(): void {
+    const { pending, corruptLines } = this.journal.open();
+    if (corruptLines) this.log.warn({ corruptLines, path: this.journal.path }, 'journal had unreadable lines; kept the readable records');
+    if (this.journal.error) this.log.error({ error: this.journal.error }, 'durability degraded: messages are kept in memory only');
+    const now = Date.now();
+    for (const job of pending.sort((a, b) => a.receivedAt - b.receivedAt)) {
+      if (job.expiresAt <= now) {
+        this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'ttl expired while the daemon was down' });
+        continue;
+      }
+      this.events.emitEvent({ id: job.id, event: 'queued', reason: 'replayed after restart', sentence: job.resumeFrom });
+      const dropped = this.queue.push(job);
+      if (dropped) this.events.emitEvent({ id: dropped.id, event: 'dropped', reason: `queue full (${this.config.queue.maxLength})` });
+    }
+    if (pending.length) this.log.info({ replayed: pending.length }, 'journal replayed');
+  }
+
+  private retryJournal(): void {
+    if (this.journal.durable) return;
+    this.journal.retry();
+    if (this.journal.durable) {
+      for (const job of this.queue.jobs()) this.journal.add(job);
+      this.log.info('journal writable again; durability restored');
+      this.scheduleStatus();
+    }
   }
 
   private connectMqtt(): void {
@@ -95,13 +135,18 @@ export class Daemon {
     const client = connectMqtt(url, options);
     this.mqtt = client;
     client.on('connect', () => {
+      client.options.reconnectPeriod = RECONNECT_MIN_MS;
       this.log.info({ url }, 'MQTT connected');
       client.subscribe(this.topics.subscriptions(), { qos: 1 }, (err) => {
         if (err) this.log.error({ err: err.message }, 'MQTT subscribe failed');
       });
       this.publishStatus();
     });
-    client.on('reconnect', () => this.log.debug('MQTT reconnecting'));
+    // Back off while the broker stays away: 1 s, 2 s, 4 s … up to 30 s.
+    client.on('close', () => {
+      client.options.reconnectPeriod = Math.min(RECONNECT_MAX_MS, (client.options.reconnectPeriod || RECONNECT_MIN_MS) * 2);
+    });
+    client.on('reconnect', () => this.log.debug({ nextInMs: client.options.reconnectPeriod }, 'MQTT reconnecting'));
     client.on('error', (err) => this.log.warn({ err: err.message }, 'MQTT error'));
     client.on('message', (topic, payload) => void this.onMessage(topic, payload));
   }
@@ -140,6 +185,11 @@ export class Daemon {
     if (request.voice && !this.voices.has(request.voice)) return reject(`unknown voice '${request.voice}' (installed: ${[...this.voices.names(), 'espeak'].join(', ')})`);
     const lang = request.lang ?? (request.voice ? this.voices.info(request.voice)?.language : undefined) ?? this.voices.info(this.voices.defaultVoice)?.language ?? 'en';
     if (!hasSpeakableText(normalizeText(request.text, lang))) return reject('no speakable text (only symbols, emoji or whitespace)');
+    // A redelivered message (QoS 1 after a reconnect, a client retrying) is spoken once.
+    if (this.journal.isDuplicate(request.id)) {
+      this.log.info({ id: request.id }, 'duplicate message id ignored');
+      return request.id;
+    }
     const now = Date.now();
     const job: SayJob = {
       ...request,
@@ -148,6 +198,8 @@ export class Daemon {
       resumeFrom: 0,
       source,
     };
+    // On disk before anyone is told it was accepted.
+    this.journal.add(job);
     this.events.emitEvent({ id: job.id, event: 'queued' });
     const current = this.current;
     const cuts =
@@ -268,12 +320,18 @@ export class Daemon {
       return;
     }
     if (cutReason === 'shutdown') {
-      this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'daemon shutting down', sentence });
+      if (this.journal.durable) {
+        this.journal.progress(job.id, sentence);
+        this.log.info({ id: job.id, sentence }, 'kept for the next start');
+      } else {
+        this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'daemon shutting down (journal not writable)', sentence });
+      }
       return;
     }
     // Interrupted by a more urgent message, or the audio device failed: say
     // it again later from the sentence that was cut.
     job.resumeFrom = sentence;
+    this.journal.progress(job.id, sentence);
     const why = cutReason === 'interrupt' ? 'interrupted by a more urgent message' : `audio device failed: ${err.message}`;
     this.events.emitEvent({ id: job.id, event: 'interrupted', reason: why, sentence });
     const dropped = this.queue.pushFront(job);
@@ -299,6 +357,8 @@ export class Daemon {
       audioDevice: this.sink.device,
       audioOk: this.sink.ok,
       audioError: this.sink.lastError,
+      durable: this.journal.durable,
+      durabilityError: this.journal.error,
       since: this.since,
     };
   }
@@ -359,7 +419,14 @@ export class Daemon {
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.statusTimer);
     this.cutCurrent('shutdown');
-    for (const job of this.queue.clear()) this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'daemon shutting down' });
+    // With a journal on disk the queue waits for the next start; without one,
+    // say that it is lost rather than lose it silently.
+    const left = this.queue.clear();
+    if (this.journal.durable) {
+      if (left.length) this.log.info({ kept: left.length }, 'queued messages kept in the journal for the next start');
+    } else {
+      for (const job of left) this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'daemon shutting down (journal not writable)' });
+    }
     this.wake?.();
     await this.loopDone;
     await this.publishStatus('offline');
@@ -368,6 +435,7 @@ export class Daemon {
     await this.voices.close();
     this.espeak.stop();
     await this.broker?.close();
+    this.journal.close();
     this.log.info('herald stopped');
   }
 }

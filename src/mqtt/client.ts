@@ -28,9 +28,12 @@ export function mqttOptions(config: HeraldConfig, will: { topic: string; payload
     rejectUnauthorized: m.rejectUnauthorized,
     protocolVersion: m.protocolVersion,
     keepalive: m.keepaliveSeconds,
-    reconnectPeriod: 2000,
+    reconnectPeriod: 1000,
     connectTimeout: 10_000,
-    clean: true,
+    // A persistent session: QoS 1 messages published while Herald is down wait
+    // in the broker and arrive when it is back.
+    clean: false,
+    ...(m.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 7 * 24 * 3600 } } : {}),
     will: { topic: will.topic, payload: Buffer.from(will.payload), qos: 1, retain: true },
   };
 }
