@@ -398,7 +398,7 @@ export class Daemon {
           ...this.voices.names().map((name) => {
             const info = this.voices.info(name)!;
             const engine = this.voices.loaded(name);
-            return { name, family: info.family, language: info.language, sampleRate: info.sampleRate, speakers: info.numSpeakers, loaded: !!engine, provider: engine?.provider, problem: this.voices.problems.find((p) => p.name === name)?.reason };
+            return { name, family: info.family, language: info.language, sampleRate: info.sampleRate, speakers: info.numSpeakers, loaded: !!engine, provider: engine?.provider, verified: this.voices.verified.has(name), problem: this.voices.problems.find((p) => p.name === name)?.reason };
           }),
           { name: 'espeak', family: 'espeak-ng', loaded: true, provider: 'wasm' },
         ],

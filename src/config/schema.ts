@@ -38,6 +38,8 @@ const voices = z.strictObject({
   dir: z.string().default('models'),
   default: z.string().optional(),
   sentenceSilenceSeconds: z.number().min(0).max(5).optional(),
+  // Refuse voices that have no checksum in <dir>/manifest.json (a mismatch is always refused).
+  requireChecksums: z.boolean().default(false),
 });
 
 const engine = z.strictObject({

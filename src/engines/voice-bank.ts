@@ -2,6 +2,7 @@ import type { HeraldConfig } from '../config/schema.ts';
 import type { Logger } from '../log.ts';
 import type { EspeakHost } from '../text/espeak-host.ts';
 import { discoverVoices } from '../voices/discover.ts';
+import { readManifest, verifyVoice } from '../voices/manifest.ts';
 import type { VoiceInfo, VoiceProblem } from '../voices/types.ts';
 import { EspeakEngine } from './espeak.ts';
 import { PiperEngine } from './piper.ts';
@@ -21,6 +22,8 @@ export class VoiceBank {
   private engines = new Map<string, PiperEngine>();
   private infos = new Map<string, VoiceInfo>();
   problems: VoiceProblem[] = [];
+  // Voices whose files matched the checksums in the voices' manifest.
+  verified = new Set<string>();
   defaultVoice: string = ESPEAK_VOICE;
   readonly espeak: EspeakEngine;
 
@@ -43,7 +46,18 @@ export class VoiceBank {
     const engines = new Map<string, PiperEngine>();
     const infos = new Map<string, VoiceInfo>();
     for (const info of found.voices) infos.set(info.name, info);
+    const { manifest, error: manifestError } = readManifest(this.config.voices.dir);
+    if (manifestError) problems.push({ name: '*', path: this.config.voices.dir, reason: manifestError });
+    const verified = new Set<string>();
     for (const info of voices) {
+      // A voice whose files do not match its checksums is never loaded.
+      const check = verifyVoice(manifest, info);
+      if (check.verified) verified.add(info.name);
+      else if (check.mismatch || this.config.voices.requireChecksums) {
+        problems.push({ name: info.name, path: info.modelPath, reason: check.reason });
+        this.log?.error({ voice: info.name, reason: check.reason }, 'voice refused; espeak-ng will speak for it');
+        continue;
+      }
       try {
         const engine = await PiperEngine.load(info, this.config.engine.providers, this.espeakHost, { intraOpThreads: this.config.engine.intraOpThreads });
         engines.set(info.name, engine);
@@ -57,6 +71,7 @@ export class VoiceBank {
     this.engines = engines;
     this.infos = infos;
     this.problems = problems;
+    this.verified = verified;
     const wanted = this.config.voices.default;
     this.defaultVoice = wanted && (infos.has(wanted) || wanted === ESPEAK_VOICE) ? wanted : ([...engines.keys()][0] ?? ESPEAK_VOICE);
     if (wanted && wanted !== this.defaultVoice) this.log?.warn({ wanted, using: this.defaultVoice }, 'configured default voice is not installed');
