@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { AlsaSink } from './audio/alsa-sink.ts';
 import { SinkCutError } from './audio/sink.ts';
 import type { HeraldConfig } from './config/schema.ts';
@@ -53,6 +54,8 @@ export class Daemon {
   private timers: NodeJS.Timeout[] = [];
   private statusTimer?: NodeJS.Timeout;
   private readonly since = new Date().toISOString();
+  // Event-loop delay: how late timers fire; the soak and the watchdog read it.
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 20 });
 
   constructor(
     readonly config: HeraldConfig,
@@ -72,6 +75,7 @@ export class Daemon {
 
   async start(): Promise<void> {
     this.running = true;
+    this.loopDelay.enable();
     this.sink.on('state', (ok: boolean) => {
       this.log.info({ audioOk: ok, device: this.sink.device, error: this.sink.lastError }, 'audio device state');
       this.publishStatus();
@@ -379,7 +383,9 @@ export class Daemon {
   }
 
   async metrics() {
-    return { deviceId: this.config.deviceId, ts: Date.now(), system: await readSystemMetrics(), synthesis: this.stats.snapshot(), queueDepth: this.queue.length };
+    const lag = { p50Ms: ms(this.loopDelay.percentile(50)), p99Ms: ms(this.loopDelay.percentile(99)), maxMs: ms(this.loopDelay.max) };
+    this.loopDelay.reset();
+    return { deviceId: this.config.deviceId, ts: Date.now(), system: await readSystemMetrics(), synthesis: this.stats.snapshot(), queueDepth: this.queue.length, eventLoopLag: lag, durable: this.journal.durable };
   }
 
   private async publishMetrics(): Promise<void> {
@@ -438,6 +444,10 @@ export class Daemon {
     this.journal.close();
     this.log.info('herald stopped');
   }
+}
+
+function ms(ns: number): number {
+  return Math.round(ns / 1e4) / 100;
 }
 
 function round(n: number): number {
