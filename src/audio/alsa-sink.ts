@@ -2,10 +2,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.ts';
-import { encodeFrame, encodeMark, FRAME_PCM } from './alsa-frames.ts';
+import { encodeFrame, encodeMark, FRAME_PCM } from './alsa-frames.mjs';
 import { SinkCutError, type AudioSink } from './sink.ts';
 
-const CHILD = fileURLToPath(new URL('./alsa-sink-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./alsa-sink-child.mjs', import.meta.url));
 
 interface PendingMark {
   resolve: () => void;
@@ -19,7 +19,7 @@ export interface AlsaSinkOptions {
   log?: Logger;
 }
 
-// Plays through ALSA via a child process (see alsa-sink-child.ts). The child
+// Plays through ALSA via a child process (see alsa-sink-child.mjs). The child
 // is restarted after it dies, every retrySeconds until the device opens; the
 // sink says so through `ok` and the 'state' event.
 export class AlsaSink extends EventEmitter implements AudioSink {
@@ -52,7 +52,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
     if (this.child || this.closed) return;
     clearTimeout(this.retryTimer);
     const child = fork(CHILD, [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: [],
       env: { ...process.env, HERALD_SINK_DEVICE: this.options.device, HERALD_SINK_RATE: String(this.sampleRate) },
       stdio: ['pipe', 'ignore', 'pipe', 'ipc'],
     });

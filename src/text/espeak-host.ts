@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.ts';
 
-const CHILD = fileURLToPath(new URL('./espeak-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./espeak-child.mjs', import.meta.url));
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -33,7 +33,7 @@ export class EspeakHost {
     if (this.ready) return this.ready;
     this.ready = new Promise<void>((resolve, reject) => {
       const child = fork(CHILD, [], {
-        execArgv: ['--import', 'tsx'],
+        execArgv: [],
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });

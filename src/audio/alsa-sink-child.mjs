@@ -1,25 +1,26 @@
 // The only process that touches ALSA. `speaker` aborts its whole process with
 // a C assertion when the device cannot be opened, so it runs here, apart from
-// the daemon, which sees the exit and carries on.
+// the daemon, which sees the exit and carries on. Plain JavaScript, started
+// without tsx, to keep this always-running process small and quick to restart.
 import Speaker from 'speaker';
-import { FRAME_MARK, FRAME_PCM, FrameReader } from './alsa-frames.ts';
+import { FRAME_MARK, FRAME_PCM, FrameReader } from './alsa-frames.mjs';
 
 const device = process.env.HERALD_SINK_DEVICE ?? 'default';
 const sampleRate = Number(process.env.HERALD_SINK_RATE ?? 22050);
 
-const speaker = new Speaker({ channels: 1, bitDepth: 16, sampleRate, signed: true, device } as ConstructorParameters<typeof Speaker>[0]);
-speaker.on('error', (err: Error) => {
+const speaker = new Speaker({ channels: 1, bitDepth: 16, sampleRate, signed: true, device });
+speaker.on('error', (err) => {
   process.send?.({ type: 'error', message: err.message });
   process.exit(3);
 });
 speaker.on('open', () => process.send?.({ type: 'open' }));
 
-let lastWrite: Promise<void> = Promise.resolve();
+let lastWrite = Promise.resolve();
 const reader = new FrameReader();
 
-function write(data: Buffer): boolean {
-  let done!: () => void;
-  lastWrite = new Promise<void>((resolve) => {
+function write(data) {
+  let done;
+  lastWrite = new Promise((resolve) => {
     done = resolve;
   });
   return speaker.write(data, () => done());
@@ -29,7 +30,7 @@ function write(data: Buffer): boolean {
 // 10 ms of silence, inaudible.
 write(Buffer.alloc(Math.round(sampleRate / 100) * 2));
 
-process.stdin.on('data', (chunk: Buffer) => {
+process.stdin.on('data', (chunk) => {
   let more = true;
   for (const frame of reader.push(chunk)) {
     if (frame.type === FRAME_PCM) {
