@@ -18,12 +18,22 @@ speaker.on('open', () => process.send?.({ type: 'open' }));
 let lastWrite = Promise.resolve();
 const reader = new FrameReader();
 
+// Each write done tells the daemon that audio is moving (at most every 200 ms):
+// the watchdog stops when it is not.
+let lastProgress = 0;
 function write(data) {
   let done;
   lastWrite = new Promise((resolve) => {
     done = resolve;
   });
-  return speaker.write(data, () => done());
+  return speaker.write(data, () => {
+    done();
+    const now = Date.now();
+    if (now - lastProgress >= 200) {
+      lastProgress = now;
+      process.send?.({ type: 'progress' });
+    }
+  });
 }
 
 // Opening the device at start tells the daemon at once whether audio works:

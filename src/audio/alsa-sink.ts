@@ -31,6 +31,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
   private child?: ChildProcess;
   private pending = new Map<number, PendingMark>();
   private nextMark = 1;
+  private writing = 0;
   private retryTimer?: NodeJS.Timeout;
   private closed = false;
   private readyWaiters = new Set<() => void>();
@@ -120,28 +121,49 @@ export class AlsaSink extends EventEmitter implements AudioSink {
     });
   }
 
+  // Sent in frames of about 0.1 s, so the child reports progress steadily
+  // while a long sentence plays.
   async write(pcm: Int16Array): Promise<void> {
-    const stdin = this.child?.stdin;
-    if (!stdin || !this.child?.connected) throw new SinkCutError('audio device not available');
-    const bytes = new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength);
-    if (!stdin.write(encodeFrame(FRAME_PCM, bytes))) {
-      await new Promise<void>((resolve, reject) => {
-        const child = this.child;
-        const onExit = () => reject(new SinkCutError('audio device failed while playing'));
-        child?.once('exit', onExit);
-        stdin.once('drain', () => {
-          child?.off('exit', onExit);
-          resolve();
-        });
-      });
+    const frame = Math.max(256, Math.round(this.sampleRate / 10));
+    // The stall clock starts when audio starts to wait, not at the last idle moment.
+    if (!this.writing && !this.pending.size) this.lastProgressAt = Date.now();
+    this.writing++;
+    try {
+      for (let offset = 0; offset < pcm.length; offset += frame) {
+        const stdin = this.child?.stdin;
+        if (!stdin || !this.child?.connected) throw new SinkCutError('audio device not available');
+        const part = pcm.subarray(offset, offset + frame);
+        if (!stdin.write(encodeFrame(FRAME_PCM, new Uint8Array(part.buffer, part.byteOffset, part.byteLength)))) await this.drained(stdin);
+      }
+    } finally {
+      this.writing--;
     }
-    this.lastProgressAt = Date.now();
+  }
+
+  private drained(stdin: NodeJS.WritableStream): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const child = this.child;
+      const onExit = () => reject(new SinkCutError('audio device failed while playing'));
+      child?.once('exit', onExit);
+      stdin.once('drain', () => {
+        child?.off('exit', onExit);
+        resolve();
+      });
+    });
+  }
+
+  // False when audio is waiting to be played and the device has taken none
+  // for `stallMs`: a hung device or driver. Idle is healthy.
+  healthy(stallMs: number, now = Date.now()): boolean {
+    const busy = this.writing > 0 || this.pending.size > 0;
+    return !busy || now - this.lastProgressAt < stallMs;
   }
 
   mark(): Promise<void> {
     const stdin = this.child?.stdin;
     if (!stdin) return Promise.reject(new SinkCutError('audio device not available'));
     const id = this.nextMark++;
+    if (!this.pending.size && !this.writing) this.lastProgressAt = Date.now();
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       stdin.write(encodeMark(id));
