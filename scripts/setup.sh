@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(libasound2-dev build-essential python3 alsa-utils)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(mosquitto mosquitto-clients python3-onnx python3-numpy systemd)
+  packages+=(mosquitto mosquitto-clients python3-onnx python3-numpy systemd openssl passwd)
 fi
 
 missing=()

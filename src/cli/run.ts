@@ -2,6 +2,12 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.ts';
 import { Daemon } from '../daemon.ts';
 import { createLogger } from '../log.ts';
+import { createLoopLagProbe, initSdNotify, notifyReady, notifyStopping, startWatchdog } from '../system/sd-notify.ts';
+
+// How long audio may wait without the device taking any before the watchdog
+// stops: well under WatchdogSec (30 s), well over one ALSA buffer.
+const AUDIO_STALL_MS = 10_000;
+const MAX_LOOP_LAG_MS = 5_000;
 
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, embedded: { type: 'boolean' } } });
@@ -10,6 +16,9 @@ export async function main(argv: string[]): Promise<number> {
   if (values.embedded) config.mqtt.embedded = true;
   const log = createLogger(config.log.level);
   log.info({ source }, 'config loaded');
+  // Before any child process starts: the notifier takes NOTIFY_SOCKET out of
+  // the environment so that only the daemon speaks to systemd.
+  initSdNotify({ logger: log.child({ mod: 'sd-notify' }) });
   const daemon = new Daemon(config, log);
 
   // An unexpected error is logged; the service manager restarts us if it was fatal.
@@ -19,15 +28,24 @@ export async function main(argv: string[]): Promise<number> {
     process.exit(70);
   });
 
+  let watchdog: { stop(): void } | undefined;
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
-    stopping ??= daemon.stop().then(() => process.exit(0));
+    watchdog?.stop();
+    stopping ??= notifyStopping('shutting down')
+      .then(() => daemon.stop())
+      .then(() => process.exit(0));
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
+  // start() returns once every voice is loaded and warmed up: only then READY=1.
   await daemon.start();
+  await notifyReady(`speaking with ${daemon.voices.defaultVoice} on ${daemon.voices.defaultProvider}`);
+  // WATCHDOG=1 only while the main loop answers and audio that waits is moving.
+  const loop = createLoopLagProbe(MAX_LOOP_LAG_MS);
+  watchdog = startWatchdog(() => loop.check() && daemon.sink.healthy(AUDIO_STALL_MS));
   await new Promise(() => {});
   return 0;
 }
