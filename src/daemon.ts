@@ -15,6 +15,7 @@ import type { SayJob } from './queue/job.ts';
 import { Journal } from './queue/journal.ts';
 import { JobQueue } from './queue/priority-queue.ts';
 import { Interrupted, sentencesOf, speak } from './speak.ts';
+import { isJetson, readJetsonMetrics } from './system/jetson-metrics.ts';
 import { readSystemMetrics } from './system/metrics.ts';
 import { SynthStats } from './system/synth-stats.ts';
 import { EspeakHost } from './text/espeak-host.ts';
@@ -241,7 +242,7 @@ export class Daemon {
   private dropExpired(): void {
     const now = Date.now();
     for (const job of this.queue.takeExpired(now)) {
-      const waitingForAudio = !this.sink.ok ? ` while the audio device was unavailable (${this.sink.lastError ?? 'not open'})` : '';
+      const waitingForAudio = !this.sink.ok ? ` while the audio device '${this.sink.device}' was unavailable (${this.sink.lastError ?? 'not open'})` : '';
       this.events.emitEvent({ id: job.id, event: 'dropped', reason: `ttl expired${waitingForAudio}` });
     }
   }
@@ -356,6 +357,8 @@ export class Daemon {
       voices: [...this.voices.names(), 'espeak'],
       defaultVoice: this.voices.defaultVoice,
       provider: this.voices.defaultProvider,
+      fp16: this.voices.defaultPrecision.fp16,
+      precisionReason: this.voices.defaultPrecision.reason,
       voiceProblems: this.voices.problems,
       queueDepth: this.queue.length + (this.current ? 1 : 0),
       audioDevice: this.sink.device,
@@ -385,7 +388,9 @@ export class Daemon {
   async metrics() {
     const lag = { p50Ms: ms(this.loopDelay.percentile(50)), p99Ms: ms(this.loopDelay.percentile(99)), maxMs: ms(this.loopDelay.max) };
     this.loopDelay.reset();
-    return { deviceId: this.config.deviceId, ts: Date.now(), system: await readSystemMetrics(), synthesis: this.stats.snapshot(), queueDepth: this.queue.length, eventLoopLag: lag, durable: this.journal.durable };
+    // On a Jetson: GPU load and clocks, EMC, thermal zones, power mode from sysfs.
+    const jetson = (await isJetson()) ? await readJetsonMetrics() : undefined;
+    return { deviceId: this.config.deviceId, ts: Date.now(), system: await readSystemMetrics(), jetson, synthesis: this.stats.snapshot(), queueDepth: this.queue.length, eventLoopLag: lag, durable: this.journal.durable };
   }
 
   private async publishMetrics(): Promise<void> {
@@ -404,7 +409,7 @@ export class Daemon {
           ...this.voices.names().map((name) => {
             const info = this.voices.info(name)!;
             const engine = this.voices.loaded(name);
-            return { name, family: info.family, language: info.language, sampleRate: info.sampleRate, speakers: info.numSpeakers, loaded: !!engine, provider: engine?.provider, verified: this.voices.verified.has(name), problem: this.voices.problems.find((p) => p.name === name)?.reason };
+            return { name, family: info.family, language: info.language, sampleRate: info.sampleRate, speakers: info.numSpeakers, loaded: !!engine, provider: engine?.provider, fp16: engine?.precision.fp16, precisionReason: engine?.precision.reason, notes: this.voices.notes.get(name), verified: this.voices.verified.has(name), problem: this.voices.problems.find((p) => p.name === name)?.reason };
           }),
           { name: 'espeak', family: 'espeak-ng', loaded: true, provider: 'wasm' },
         ],

@@ -54,10 +54,13 @@ export async function main(argv: string[]): Promise<number> {
   config.mqtt.embedded = false;
   if (broker) config.mqtt.protocolVersion = 4;
   config.deviceId = `bench-${process.pid}`;
+  // A journal of its own: ids of earlier runs must not count as duplicates.
+  const stateDir = mkdtempSync(join(tmpdir(), 'herald-bench-state-'));
+  config.stateDir = stateDir;
   config.metrics.intervalSeconds = 3600;
   if (values.voice) config.voices.default = values.voice;
 
-  const daemon = new Daemon(config, createLogger('warn'));
+  const daemon = new Daemon(config, createLogger(process.env.HERALD_LOG_LEVEL ?? 'warn'));
   await daemon.start();
   const client = mqtt.connect(config.mqtt.url, { protocolVersion: broker ? 4 : 5 });
   await new Promise<void>((resolve) => client.once('connect', () => resolve()));
@@ -109,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
   await daemon.stop();
   await broker?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
+  rmSync(stateDir, { recursive: true, force: true });
 
   const rtf = rows.map((r) => r.synthMs / r.audioMs);
   const overhead = rows.filter((r) => r.rawRunMs).map((r) => r.synthMs / (r.rawRunMs as number));

@@ -4,7 +4,8 @@ import { AlsaSink } from '../audio/alsa-sink.ts';
 import { ConfigError, loadConfig } from '../config/load.ts';
 import type { HeraldConfig } from '../config/schema.ts';
 import { PiperEngine } from '../engines/piper.ts';
-import { probeProvider } from '../engines/provider-probe.ts';
+import { planForVoice, providerContext, voiceFacts } from '../engines/provider-plan.ts';
+import { isJetson, readJetsonMetrics } from '../system/jetson-metrics.ts';
 import { mqttOptions } from '../mqtt/client.ts';
 import { EspeakHost } from '../text/espeak-host.ts';
 import { phonemizeSentence } from '../text/phonemize.ts';
@@ -36,19 +37,27 @@ export async function main(argv: string[]): Promise<number> {
   const espeak = new EspeakHost();
   try {
     checks.push(await checkEspeak(espeak));
-    const providers = await Promise.all(config.engine.providers.map(async (p) => ({ p, r: await probeProvider(p) })));
-    const usable = providers.filter((x) => x.r.ok).map((x) => x.p);
-    for (const { p, r } of providers) {
-      checks.push({ what: `onnxruntime ${p}`, verdict: r.ok ? 'ok' : usable.length ? 'warn' : 'FAIL', detail: r.ok ? 'available' : `unavailable (${r.error})` });
+    const context = await providerContext(config);
+    for (const p of config.engine.providers) {
+      const ok = context.capability.providers.includes(p);
+      checks.push({ what: `onnxruntime ${p}`, verdict: ok ? 'ok' : context.capability.providers.length ? 'warn' : 'FAIL', detail: ok ? 'available' : 'unavailable in the installed binding' });
+    }
+    checks.push({ what: 'provider options', verdict: context.capability.honoursOptions ? 'ok' : 'warn', detail: `${context.capability.honoursOptions ? 'passed to onnxruntime' : 'not passed (stock binding: FP16, engine cache and profiles off; see docs/jetson.md)'}; from ${context.capabilitySource}; ORT ${context.runtime.ortVersion}, GPU ${context.runtime.gpu.name}` });
+    if (await isJetson()) {
+      const j = await readJetsonMetrics();
+      checks.push({ what: 'jetson', verdict: 'ok', detail: JSON.stringify({ board: j.board?.model, powerMode: j.powerMode, gpu: j.gpu, emc: j.emc }) });
     }
     const { voices, problems } = discoverVoices(config.voices.dir);
     if (!voices.length && !problems.length) checks.push({ what: 'voices', verdict: 'warn', detail: `none in ${config.voices.dir}; espeak-ng will speak` });
     for (const p of problems) checks.push({ what: `voice ${p.name}`, verdict: 'FAIL', detail: p.reason });
     for (const info of voices) {
       try {
-        const engine = await PiperEngine.load(info, config.engine.providers, espeak);
+        const plan = planForVoice(context, voiceFacts(info, config.engine.maxPhonemes));
+        const engine = await PiperEngine.load(info, plan, espeak);
         const audio = await engine.synthesize('Test.', { rate: 1 });
-        checks.push({ what: `voice ${info.name}`, verdict: 'ok', detail: `${engine.provider}, ${info.language}, ${info.sampleRate} Hz, ${(audio.samples.length / info.sampleRate).toFixed(2)} s for "Test."` });
+        const precision = `${engine.precision.fp16 ? 'FP16' : 'FP32'} (${engine.precision.reason})`;
+        const cache = plan.cache ? `, engine cache ${plan.cache.engineDir}` : '';
+        checks.push({ what: `voice ${info.name}`, verdict: 'ok', detail: `${engine.provider}, ${precision}, ${info.language}, ${info.sampleRate} Hz, ${(audio.samples.length / info.sampleRate).toFixed(2)} s for "Test."${cache}` });
         await engine.close();
       } catch (err) {
         checks.push({ what: `voice ${info.name}`, verdict: 'FAIL', detail: (err as Error).message });

@@ -42,9 +42,38 @@ const voices = z.strictObject({
   requireChecksums: z.boolean().default(false),
 });
 
+// Provider options reach onnxruntime only through a binding built with
+// scripts/jetson (the stock one passes deviceId alone); see docs/jetson.md.
+const tensorrt = z.strictObject({
+  enabled: z.boolean().optional(),
+  deviceId: z.number().int().min(0).optional(),
+  fp16: z.boolean().optional(),
+  engineCacheDir: z.string().optional(),
+  timingCache: z.boolean().optional(),
+  maxWorkspaceBytes: z.number().int().positive().optional(),
+  opTypesToExclude: z.array(z.string().regex(/^[A-Za-z]+$/)).optional(),
+  layerNormFp32Fallback: z.boolean().optional(),
+  builderOptimizationLevel: z.number().int().min(0).max(5).optional(),
+});
+
+const cuda = z.strictObject({
+  enabled: z.boolean().optional(),
+  deviceId: z.number().int().min(0).optional(),
+  cudnnConvAlgoSearch: z.enum(['EXHAUSTIVE', 'HEURISTIC', 'DEFAULT']).optional(),
+  gpuMemLimitBytes: z.number().int().positive().optional(),
+  useTf32: z.boolean().optional(),
+});
+
 const engine = z.strictObject({
   providers: z.array(z.enum(PROVIDERS)).min(1).default(['tensorrt', 'cuda', 'cpu']),
   intraOpThreads: z.number().int().min(0).max(64).default(0),
+  tensorrt: tensorrt.default({}),
+  cuda: cuda.default({}),
+  // Longest id sequence sent to a voice in one run; longer sentences are cut.
+  // It also bounds the TensorRT shape profiles.
+  maxPhonemes: z.number().int().min(16).max(4096).default(400),
+  // JSON written by `npx tsx scripts/jetson/check-binding.ts --write FILE`.
+  bindingReport: z.string().default('/var/lib/herald/binding-capability.json'),
 });
 
 const queue = z.strictObject({

@@ -5,6 +5,7 @@ import { phonemizeSentence } from '../text/phonemize.ts';
 import { BOS, EOS, PAD } from '../voices/piper-symbols.ts';
 import type { VoiceInfo } from '../voices/types.ts';
 import { openSession, type ProviderAttempt, type SessionOptions } from './onnx-session.ts';
+import { planWarmup, type EffectivePrecision, type ProviderPlan, type VoiceFacts } from './provider-options.ts';
 import type { SentenceAudio, SpeechEngine, SynthOptions } from './types.ts';
 
 // Piper's id sequence: BOS, PAD, then every phoneme followed by PAD, then EOS.
@@ -33,16 +34,35 @@ export class PiperEngine implements SpeechEngine {
     readonly provider: ProviderName,
     readonly skippedProviders: ProviderAttempt[],
     private readonly espeak: EspeakHost,
+    readonly precision: EffectivePrecision,
+    readonly maxIds: number,
   ) {}
 
-  static async load(info: VoiceInfo, providers: readonly ProviderName[], espeak: EspeakHost, options: SessionOptions = {}): Promise<PiperEngine> {
-    const { session, provider, skipped } = await openSession(info.modelPath, providers, options);
+  // `plan` gives the providers with their options (provider-plan.ts); a bare
+  // provider list is enough where no plan is needed (tests, tools).
+  static async load(info: VoiceInfo, plan: ProviderPlan | readonly ProviderName[], espeak: EspeakHost, options: SessionOptions & { maxIds?: number } = {}): Promise<PiperEngine> {
+    const entries = Array.isArray(plan) ? plan : (plan as ProviderPlan).executionProviders;
+    const { session, provider, skipped } = await openSession(info.modelPath, entries, options);
     const inputs = new Set(session.inputNames);
     for (const name of ['input', 'input_lengths', 'scales']) {
       if (!inputs.has(name)) throw new Error(`${info.modelPath} is not a Piper model: input '${name}' missing (has ${session.inputNames.join(', ')})`);
     }
     if (info.numSpeakers > 1 && !inputs.has('sid')) throw new Error(`${info.modelPath}: num_speakers is ${info.numSpeakers} but the model has no 'sid' input`);
-    return new PiperEngine(info, session, provider, skipped, espeak);
+    const planned = Array.isArray(plan) ? undefined : (plan as ProviderPlan);
+    // The plan's precision holds for its primary provider only; a fallback runs FP32.
+    const precision: EffectivePrecision =
+      planned && planned.primary === provider ? planned.effective : { provider, fp16: false, confidence: 'none', reason: provider === 'cpu' ? 'CPU runs the model in FP32' : `fell back to ${provider}` };
+    return new PiperEngine(info, session, provider, skipped, espeak, precision, options.maxIds ?? 400);
+  }
+
+  // Runs representative lengths once (longest first), so the first message
+  // does not pay for memory growth or, on TensorRT, the engine build.
+  async warmUp(facts: VoiceFacts, onStep?: (phonemes: number) => void): Promise<void> {
+    const pattern = (await this.phonemeIds('Attention please, the next train departs in five minutes.')).slice(2, -1);
+    for (const step of planWarmup(facts, { idPattern: pattern, scales: [this.info.noiseScale, this.info.lengthScale, this.info.noiseW] })) {
+      onStep?.(step.phonemes);
+      await this.run(Array.from(step.feeds.input, Number), { rate: 1 });
+    }
   }
 
   get voice(): string {
@@ -68,9 +88,22 @@ export class PiperEngine implements SpeechEngine {
 
   async synthesize(sentence: string, options: SynthOptions): Promise<SentenceAudio> {
     const started = performance.now();
-    const ids = await this.phonemeIds(sentence);
-    const samples = await this.run(ids, options);
+    const phonemes = await phonemizeSentence(this.espeak, this.info.espeakVoice, sentence);
+    const parts: Float32Array[] = [];
+    for (const piece of this.fit(phonemes)) parts.push(await this.run(phonemesToIds(piece, this.info.phonemeIdMap).ids, options));
+    const samples = parts.length === 1 ? parts[0] : concat(parts);
     return { samples, sampleRate: this.info.sampleRate, synthMs: performance.now() - started };
+  }
+
+  // A sentence whose ids would exceed maxIds (the engine's shape limit) is
+  // cut at the word boundary nearest its middle, as often as needed.
+  private fit(phonemes: string): string[] {
+    if (phonemes.length * 2 + 3 <= this.maxIds) return [phonemes];
+    const middle = phonemes.length / 2;
+    let cut = -1;
+    for (let i = 0; i < phonemes.length; i++) if (phonemes[i] === ' ' && (cut < 0 || Math.abs(i - middle) < Math.abs(cut - middle))) cut = i;
+    if (cut <= 0) cut = Math.floor(middle);
+    return [...this.fit(phonemes.slice(0, cut).trim()), ...this.fit(phonemes.slice(cut).trim())];
   }
 
   // The model call alone, also used by `herald bench` as the baseline.
@@ -93,4 +126,14 @@ export class PiperEngine implements SpeechEngine {
   async close(): Promise<void> {
     await this.session.release();
   }
+}
+
+function concat(parts: Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
 }

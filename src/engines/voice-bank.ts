@@ -6,6 +6,7 @@ import { readManifest, verifyVoice } from '../voices/manifest.ts';
 import type { VoiceInfo, VoiceProblem } from '../voices/types.ts';
 import { EspeakEngine } from './espeak.ts';
 import { PiperEngine } from './piper.ts';
+import { planForVoice, providerContext, voiceFacts, type ProviderContext } from './provider-plan.ts';
 import type { SpeechEngine } from './types.ts';
 
 export const ESPEAK_VOICE = 'espeak';
@@ -26,6 +27,9 @@ export class VoiceBank {
   verified = new Set<string>();
   defaultVoice: string = ESPEAK_VOICE;
   readonly espeak: EspeakEngine;
+  context?: ProviderContext;
+  // Decisions about providers worth showing (options not passed, fallbacks).
+  notes = new Map<string, string[]>();
 
   constructor(
     private readonly config: HeraldConfig,
@@ -59,9 +63,16 @@ export class VoiceBank {
         continue;
       }
       try {
-        const engine = await PiperEngine.load(info, this.config.engine.providers, this.espeakHost, { intraOpThreads: this.config.engine.intraOpThreads });
+        this.context ??= await providerContext(this.config);
+        const facts = voiceFacts(info, this.config.engine.maxPhonemes);
+        const plan = planForVoice(this.context, facts);
+        const engine = await PiperEngine.load(info, plan, this.espeakHost, { intraOpThreads: this.config.engine.intraOpThreads, maxIds: this.config.engine.maxPhonemes });
+        this.notes.set(info.name, plan.notes);
+        this.log?.info({ voice: info.name, provider: engine.provider, precision: engine.precision, skipped: engine.skippedProviders, notes: plan.notes, cache: plan.cache?.engineDir }, 'voice loaded; warming up');
+        const started = performance.now();
+        await engine.warmUp(facts, (phonemes) => this.log?.debug({ voice: info.name, phonemes }, 'warm-up run'));
+        this.log?.info({ voice: info.name, ms: Math.round(performance.now() - started) }, 'voice warmed up');
         engines.set(info.name, engine);
-        this.log?.info({ voice: info.name, provider: engine.provider, skipped: engine.skippedProviders }, 'voice loaded');
       } catch (err) {
         problems.push({ name: info.name, path: info.modelPath, reason: (err as Error).message });
         this.log?.error({ voice: info.name, err: (err as Error).message }, 'voice failed to load; espeak-ng will speak for it');
@@ -76,8 +87,6 @@ export class VoiceBank {
     this.defaultVoice = wanted && (infos.has(wanted) || wanted === ESPEAK_VOICE) ? wanted : ([...engines.keys()][0] ?? ESPEAK_VOICE);
     if (wanted && wanted !== this.defaultVoice) this.log?.warn({ wanted, using: this.defaultVoice }, 'configured default voice is not installed');
     await Promise.all(old.map((e) => e.close()));
-    // Warm each session up once so the first message does not pay for it.
-    await Promise.all([...engines.values()].map((e) => e.run([1, 0, 2], { rate: 1 }).catch(() => undefined)));
   }
 
   names(): string[] {
@@ -98,6 +107,10 @@ export class VoiceBank {
 
   get defaultProvider(): string {
     return this.engines.get(this.defaultVoice)?.provider ?? 'wasm';
+  }
+
+  get defaultPrecision() {
+    return this.engines.get(this.defaultVoice)?.precision ?? { provider: 'wasm', fp16: false, confidence: 'none', reason: 'espeak-ng' };
   }
 
   // The voice asked for; else one that speaks the language asked for; else
