@@ -81,7 +81,7 @@ const rssOf = (pid: number | undefined) => {
 };
 // The daemon and its children (ALSA sink, espeak-ng).
 const treeRss = () => {
-  const pids = [daemon.pid, ...spawnSync('pgrep', ['-P', String(daemon.pid)]).stdout.toString().split('\n').filter(Boolean).map(Number)];
+  const pids: number[] = [daemon.pid as number, ...spawnSync('pgrep', ['-P', String(daemon.pid)]).stdout.toString().split('\n').filter(Boolean).map(Number)];
   return { main: rssOf(daemon.pid), all: pids.reduce((n, p) => n + rssOf(p), 0) };
 };
 const rss: Array<{ at: number; main: number; all: number }> = [];

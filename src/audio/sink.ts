@@ -6,7 +6,8 @@ export interface AudioSink {
   // Resolves when the sink can take audio (at once for a file).
   waitReady(signal?: AbortSignal): Promise<void>;
   write(pcm: Int16Array): Promise<void>;
-  // Resolves once everything written before it has been handed to the device.
+  // Resolves once everything written before it has been played (ALSA: handed
+  // to the device and its buffer played out, by the clock).
   mark(): Promise<void>;
   // Drops whatever is buffered, now (stop, interrupt).
   cut(): void;

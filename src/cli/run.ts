@@ -4,9 +4,6 @@ import { Daemon } from '../daemon.ts';
 import { createLogger } from '../log.ts';
 import { createLoopLagProbe, initSdNotify, notifyReady, notifyStopping, startWatchdog } from '../system/sd-notify.ts';
 
-// How long audio may wait without the device taking any before the watchdog
-// stops: well under WatchdogSec (30 s), well over one ALSA buffer.
-const AUDIO_STALL_MS = 10_000;
 const MAX_LOOP_LAG_MS = 5_000;
 
 export async function main(argv: string[]): Promise<number> {
@@ -45,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   await notifyReady(`speaking with ${daemon.voices.defaultVoice} on ${daemon.voices.defaultProvider}`);
   // WATCHDOG=1 only while the main loop answers and audio that waits is moving.
   const loop = createLoopLagProbe(MAX_LOOP_LAG_MS);
-  watchdog = startWatchdog(() => loop.check() && daemon.sink.healthy(AUDIO_STALL_MS));
+  watchdog = startWatchdog(() => loop.check() && daemon.sink.healthy(config.audio.stallSeconds * 1000));
   await new Promise(() => {});
   return 0;
 }

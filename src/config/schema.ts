@@ -32,6 +32,9 @@ const audio = z.strictObject({
   device: alsaDeviceName.default('default'),
   sampleRate: z.number().int().min(8000).max(192000).default(22050),
   retrySeconds: z.number().min(0.1).max(300).default(5),
+  // Audio waiting this long with the device taking none counts as a hung
+  // audio path: the systemd watchdog stops being fed.
+  stallSeconds: z.number().min(0.5).max(600).default(10),
 });
 
 const voices = z.strictObject({
