@@ -76,7 +76,10 @@ export async function main(argv: string[]): Promise<number> {
     } else {
       const alsa = new AlsaSink({ device, sampleRate: config.audio.sampleRate, retrySeconds: 3600 });
       alsa.start();
-      await Promise.race([alsa.waitReady(), new Promise((r) => setTimeout(r, 5000))]);
+      // Up to 5 s for the device to open. A failure ends the wait at once, and
+      // no timer is left behind to keep the process alive after speaking.
+      const deadline = Date.now() + 5000;
+      while (!alsa.ok && !alsa.lastError && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       if (!alsa.ok) {
         process.stderr.write(`herald say: cannot open ALSA device '${device}': ${alsa.lastError ?? 'timed out'}\n`);
         await alsa.close();

@@ -1,0 +1,65 @@
+#!/usr/bin/python3
+"""The far end of an ALSA `file` PCM that points at a FIFO: a stand-in sound card.
+
+Usage: pcm-fifo-reader.py FIFO CAPTURE BYTES_PER_SECOND [PIPE_SIZE]
+
+Creates FIFO if needed, then forever: opens it for reading (waiting for a
+writer), shrinks the pipe to PIPE_SIZE (default 4096) so the writer can run
+at most that far ahead, reads it at BYTES_PER_SECOND (0: as fast as it comes)
+and appends every byte to CAPTURE. After EOF (the sink process closed or was
+killed) it opens the FIFO again for the next writer.
+
+On stdout, one line per step, flushed:
+  READY                     FIFO exists; the reader is about to open it
+  OPEN <n> <offset>         writer n connected; its bytes start at <offset> in CAPTURE
+  EOF <n> <bytes>           writer n went away after <bytes> bytes
+"""
+import fcntl
+import os
+import sys
+import time
+
+F_SETPIPE_SZ = 1031
+
+
+def main() -> None:
+    fifo, capture, rate = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    pipe_size = int(sys.argv[4]) if len(sys.argv) > 4 else 4096
+    if not os.path.exists(fifo):
+        os.mkfifo(fifo, 0o600)
+    out = open(capture, "ab", buffering=0)
+    # ~10 ms per read when paced, so the writer sees a steady drain.
+    chunk = max(2, int(rate / 100) & ~1) if rate > 0 else 65536
+    print("READY", flush=True)
+    n = 0
+    while True:
+        fd = os.open(fifo, os.O_RDONLY)
+        try:
+            fcntl.fcntl(fd, F_SETPIPE_SZ, pipe_size)
+        except OSError as err:
+            print(f"WARN F_SETPIPE_SZ {err}", flush=True)
+        n += 1
+        print(f"OPEN {n} {out.tell()}", flush=True)
+        total = 0
+        due = time.monotonic()
+        while True:
+            data = os.read(fd, chunk)
+            if not data:
+                break
+            out.write(data)
+            total += len(data)
+            if rate > 0:
+                # A writer that stalled does not earn a burst afterwards.
+                due = max(due, time.monotonic()) + len(data) / rate
+                delay = due - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+        os.close(fd)
+        print(f"EOF {n} {total}", flush=True)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except KeyboardInterrupt:
+        pass
