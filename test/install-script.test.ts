@@ -118,7 +118,7 @@ describe('install.sh / uninstall.sh in a scratch root', { skip: skipReason }, ()
     try {
       const r = run('install.sh', ['--root', other, '--no-systemd', '--skip-npm', '--prefix', '/srv/herald', '--node', '/usr/local/bin/node']);
       assert.equal(r.code, 0, r.out);
-      assert.match(r.out, /no example config found/);
+      assert.match(r.out, /wrote \S+\/etc\/herald\/config\.yaml from \S+docs\/examples\/config\.yaml/);
       const unit = readFileSync(join(other, 'etc/systemd/system/herald.service'), 'utf8');
       assert.match(unit, /^ExecStart=\/usr\/local\/bin\/node \/srv\/herald\/bin\/herald\.js run /m);
       assert.match(unit, /^WorkingDirectory=\/srv\/herald$/m);
