@@ -188,7 +188,11 @@ export class Daemon {
     };
     if (request.text.length > this.config.limits.maxChars) return reject(`text too long: ${request.text.length} characters, limit ${this.config.limits.maxChars}`);
     if (request.voice && !this.voices.has(request.voice)) return reject(`unknown voice '${request.voice}' (installed: ${[...this.voices.names(), 'espeak'].join(', ')})`);
-    const lang = request.lang ?? (request.voice ? this.voices.info(request.voice)?.language : undefined) ?? this.voices.info(this.voices.defaultVoice)?.language ?? 'en';
+    const voiceInfo = this.voices.info(request.voice ?? this.voices.defaultVoice);
+    if (request.speaker !== undefined && request.speaker >= (voiceInfo?.numSpeakers ?? 1)) {
+      return reject(`speaker ${request.speaker} out of range: voice ${voiceInfo?.name ?? request.voice ?? 'espeak'} has ${voiceInfo?.numSpeakers ?? 1} speaker(s)`);
+    }
+    const lang = request.lang ?? voiceInfo?.language ?? 'en';
     if (!hasSpeakableText(normalizeText(request.text, lang))) return reject('no speakable text (only symbols, emoji or whitespace)');
     // A redelivered message (QoS 1 after a reconnect, a client retrying) is spoken once.
     if (this.journal.isDuplicate(request.id)) {

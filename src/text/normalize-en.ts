@@ -163,7 +163,7 @@ export function normalizeEnglish(input: string): string {
   });
 
   // Years after words that introduce them: in 1999, since 2019
-  text = text.replace(/\b(in|since|from|until|by|year|of|circa)\s+(1[1-9]\d\d|20\d\d)\b/gi, (_m, w, y) => `${w} ${year(Number(y))}`);
+  text = text.replace(/\b(in|since|from|until|by|year|of|circa)\s+(1\d\d\d|20\d\d)\b/gi, (_m, w, y) => `${w} ${year(Number(y))}`);
 
   // Letters glued to digits (gate B12, flight BA123, A4): space them so each is read.
   // Three or more digits in a code are read one by one (BA123 → B A one two three).
