@@ -189,8 +189,12 @@ export class Daemon {
     if (request.text.length > this.config.limits.maxChars) return reject(`text too long: ${request.text.length} characters, limit ${this.config.limits.maxChars}`);
     if (request.voice && !this.voices.has(request.voice)) return reject(`unknown voice '${request.voice}' (installed: ${[...this.voices.names(), 'espeak'].join(', ')})`);
     const voiceInfo = this.voices.info(request.voice ?? this.voices.defaultVoice);
+    // A speaker this voice lacks (a zone message meant for devices with other
+    // voices) is no reason to stay silent: speak with speaker 0 and say so.
+    let note: string | undefined;
     if (request.speaker !== undefined && request.speaker >= (voiceInfo?.numSpeakers ?? 1)) {
-      return reject(`speaker ${request.speaker} out of range: voice ${voiceInfo?.name ?? request.voice ?? 'espeak'} has ${voiceInfo?.numSpeakers ?? 1} speaker(s)`);
+      note = `speaker ${request.speaker} not in voice ${voiceInfo?.name ?? 'espeak'} (${voiceInfo?.numSpeakers ?? 1} speaker(s)); speaker 0 speaks`;
+      request = { ...request, speaker: undefined };
     }
     const lang = request.lang ?? voiceInfo?.language ?? 'en';
     if (!hasSpeakableText(normalizeText(request.text, lang))) return reject('no speakable text (only symbols, emoji or whitespace)');
@@ -206,6 +210,7 @@ export class Daemon {
       expiresAt: now + (request.ttlSeconds ?? this.config.queue.defaultTtlSeconds) * 1000,
       resumeFrom: 0,
       source,
+      note,
     };
     // On disk before anyone is told it was accepted.
     this.journal.add(job);
@@ -285,7 +290,7 @@ export class Daemon {
     const current: Current = { job, controller: new AbortController() };
     this.current = current;
     const { engine, fallbackReason } = this.voices.resolve(job.voice, job.lang);
-    let reason = fallbackReason;
+    let reason = fallbackReason ?? job.note;
     let ttfaMs: number | undefined;
     try {
       const result = await speak(job, engine, this.voices.espeak, this.sink, current.controller.signal, {

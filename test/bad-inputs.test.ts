@@ -67,10 +67,6 @@ describe('bad say payloads', () => {
     await rejects({ id: 'loud', text: 'Hello.', volume: 7 }, /volume must be between 0 and 1/, 'loud');
   });
 
-  test('a speaker the voice does not have', async () => {
-    await rejects({ id: 'spk', text: 'Hello.', speaker: 3 }, /speaker 3 out of range: voice fixture has 1 speaker/, 'spk');
-  });
-
   test('emoji only, as plain text and in JSON', async () => {
     await rejects('🔥🚀🎉', /no speakable text/);
     await rejects({ id: 'emoji-json', text: '👍 ✨ !!!' }, /no speakable text/, 'emoji-json');

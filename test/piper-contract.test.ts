@@ -113,6 +113,7 @@ describe('Piper contract through MQTT, onnxruntime and ALSA', () => {
     assert.equal(sentences.length, 1);
     assert.equal(sentences[0].sid, 0);
     assert.equal(events.filter((e) => e.event === 'failed').length, 0);
+    assert.match(String(events.find((e) => e.event === 'finished')?.reason), /speaker 2 not in voice fixture/);
   });
 
   test('every message ended exactly once', () => {

@@ -17,6 +17,8 @@ export interface SayJob {
   // Sentence to start from: set when the job was interrupted and comes back.
   resumeFrom: number;
   source: string;
+  // Something about the request worth telling in its events (a parameter ignored).
+  note?: string;
 }
 
 export function priorityRank(p: Priority): number {
