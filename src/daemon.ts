@@ -333,19 +333,19 @@ export class Daemon {
       this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'stopped by request', sentence });
       return;
     }
+    // Wherever it goes next (the queue, or the journal for the next start),
+    // it goes on from the sentence that was cut.
+    job.resumeFrom = sentence;
+    this.journal.progress(job.id, sentence);
     if (cutReason === 'shutdown') {
       if (this.journal.durable) {
-        this.journal.progress(job.id, sentence);
         this.log.info({ id: job.id, sentence }, 'kept for the next start');
       } else {
         this.events.emitEvent({ id: job.id, event: 'dropped', reason: 'daemon shutting down (journal not writable)', sentence });
       }
       return;
     }
-    // Interrupted by a more urgent message, or the audio device failed: say
-    // it again later from the sentence that was cut.
-    job.resumeFrom = sentence;
-    this.journal.progress(job.id, sentence);
+    // Interrupted by a more urgent message, or the audio device failed: say it again later.
     const why = cutReason === 'interrupt' ? 'interrupted by a more urgent message' : `audio device failed: ${err.message}`;
     this.events.emitEvent({ id: job.id, event: 'interrupted', reason: why, sentence });
     const dropped = this.queue.pushFront(job);

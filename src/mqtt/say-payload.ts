@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { PRIORITIES, type Priority } from '../queue/job.ts';
+import { PRIORITIES, type SayRequest } from '../queue/job.ts';
+
+export type { SayRequest };
 
 // A `say` payload is plain UTF-8 text or a JSON object; this is the object.
 const sayObject = z.strictObject({
@@ -15,19 +17,6 @@ const sayObject = z.strictObject({
   interrupt: z.boolean({ error: 'interrupt must be true or false' }).optional(),
   ttlSeconds: z.number({ error: 'ttlSeconds must be a number' }).positive('ttlSeconds must be positive').max(7 * 24 * 3600).optional(),
 });
-
-export interface SayRequest {
-  id: string;
-  text: string;
-  voice?: string;
-  lang?: string;
-  speaker?: number;
-  priority: Priority;
-  volume: number;
-  rate: number;
-  interrupt: boolean;
-  ttlSeconds?: number;
-}
 
 export type ParseResult = { ok: true; request: SayRequest } | { ok: false; id: string; reason: string };
 

@@ -1,8 +1,8 @@
 export const PRIORITIES = ['emergency', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-// One accepted `say` message on its way to the speaker.
-export interface SayJob {
+// What a `say` message asks for, once parsed and checked.
+export interface SayRequest {
   id: string;
   text: string;
   voice?: string;
@@ -12,6 +12,11 @@ export interface SayJob {
   volume: number;
   rate: number;
   interrupt: boolean;
+  ttlSeconds?: number;
+}
+
+// One accepted `say` message on its way to the speaker.
+export interface SayJob extends SayRequest {
   receivedAt: number;
   expiresAt: number;
   // Sentence to start from: set when the job was interrupted and comes back.

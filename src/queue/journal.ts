@@ -83,10 +83,9 @@ export class Journal {
     this.append({ op: 'add', job });
   }
 
+  // The job object itself is the daemon's; this records where it got to.
   progress(id: string, resumeFrom: number): void {
-    const job = this.live.get(id);
-    if (!job) return;
-    job.resumeFrom = resumeFrom;
+    if (!this.live.has(id)) return;
     this.append({ op: 'progress', id, resumeFrom });
   }
 
