@@ -67,10 +67,16 @@ export async function speak(job: SayJob, engine: SpeechEngine, fallback: EspeakE
       marks.push(sink.mark().then(() => {
         started = Math.max(started, index);
       }));
-      await sink.write(pcm);
       if (first) {
+        // Time to first audio is when the first buffer reaches the device,
+        // not when the whole sentence has fitted into the pipe behind it.
         first = false;
+        const head = Math.min(pcm.length, Math.round(sink.sampleRate / 10));
+        await sink.write(pcm.subarray(0, head));
         progress.onFirstAudio(Date.now(), result.engine);
+        await sink.write(pcm.subarray(head));
+      } else {
+        await sink.write(pcm);
       }
       if (gap.length) await sink.write(gap);
     }
