@@ -49,7 +49,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     const { voices, problems } = discoverVoices(config.voices.dir);
     if (!voices.length && !problems.length) checks.push({ what: 'voices', verdict: 'warn', detail: `none in ${config.voices.dir}; espeak-ng will speak` });
-    for (const p of problems) checks.push({ what: `voice ${p.name}`, verdict: 'FAIL', detail: p.reason });
+    for (const p of problems) {
+      // No voices directory at all is a bare install: espeak-ng speaks.
+      const bare = p.name === '*' && /ENOENT/.test(p.reason);
+      checks.push({ what: bare ? 'voices' : `voice ${p.name}`, verdict: bare ? 'warn' : 'FAIL', detail: bare ? `${config.voices.dir} does not exist; espeak-ng will speak` : p.reason });
+    }
     for (const info of voices) {
       try {
         const plan = planForVoice(context, voiceFacts(info, config.engine.maxPhonemes));
