@@ -56,6 +56,15 @@ const daemon = spawn(process.execPath, ['bin/herald.js', 'run'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
+// A soak whose daemon dies has its answer: say so rather than wait.
+daemon.once('exit', (code, signal) => {
+  if (stopping) return;
+  process.stderr.write(`soak: the daemon exited (${signal ?? code}) before the soak ended\n`);
+  broker.kill();
+  process.exit(2);
+});
+let stopping = false;
+
 const client = mqtt.connect(`mqtt://127.0.0.1:${port}`);
 await new Promise<void>((r) => client.once('connect', () => r()));
 await client.subscribeAsync([`herald/${deviceId}/event`, `herald/${deviceId}/metrics`, `herald/${deviceId}/status`], { qos: 1 });
@@ -101,6 +110,7 @@ while (terminal.size < sent && Date.now() < drainUntil) await new Promise((r) =>
 clearInterval(sampler);
 rss.push({ at: Date.now(), ...treeRss() });
 
+stopping = true;
 daemon.kill('SIGTERM');
 await new Promise((r) => daemon.once('exit', r));
 client.end(true);

@@ -449,8 +449,11 @@ export class Daemon {
     }
     this.wake?.();
     await this.loopDone;
-    await this.publishStatus('offline');
-    await new Promise<void>((resolve) => (this.mqtt ? this.mqtt.end(false, {}, () => resolve()) : resolve()));
+    // A broker that went away with us must not hold the shutdown: each step
+    // that waits on it gets a few seconds, then the connection is dropped.
+    await within(this.publishStatus('offline'), 3000);
+    await within(new Promise<void>((resolve) => (this.mqtt ? this.mqtt.end(false, {}, () => resolve()) : resolve())), 3000);
+    this.mqtt?.end(true);
     await this.sink.close();
     await this.voices.close();
     this.espeak.stop();
@@ -458,6 +461,11 @@ export class Daemon {
     this.journal.close();
     this.log.info('herald stopped');
   }
+}
+
+function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
 
 function ms(ns: number): number {
