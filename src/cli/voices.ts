@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     speakers: v.numSpeakers,
     sizeMB: Number((v.sizeBytes / 1e6).toFixed(1)),
     checksum: ((c) => (c.verified ? 'verified' : c.reason))(verifyVoice(manifest, v)),
-    default: v.name === (config.voices.default ?? voices[0]?.name),
+    default: v.name === (voices.some((x) => x.name === config.voices.default) ? config.voices.default : voices[0]?.name),
   }));
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ dir: config.voices.dir, voices: rows, problems })}\n`);

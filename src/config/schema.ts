@@ -39,7 +39,8 @@ const audio = z.strictObject({
 
 const voices = z.strictObject({
   dir: z.string().default('models'),
-  default: z.string().optional(),
+  // The voice Herald ships (models/); another installed voice can be named here.
+  default: z.string().default('en_US-herald_slt-low'),
   sentenceSilenceSeconds: z.number().min(0).max(5).optional(),
   // Refuse voices that have no checksum in <dir>/manifest.json (a mismatch is always refused).
   requireChecksums: z.boolean().default(false),

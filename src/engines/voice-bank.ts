@@ -85,7 +85,7 @@ export class VoiceBank {
     this.verified = verified;
     const wanted = this.config.voices.default;
     this.defaultVoice = wanted && (infos.has(wanted) || wanted === ESPEAK_VOICE) ? wanted : ([...engines.keys()][0] ?? ESPEAK_VOICE);
-    if (wanted && wanted !== this.defaultVoice) this.log?.warn({ wanted, using: this.defaultVoice }, 'configured default voice is not installed');
+    if (wanted && wanted !== this.defaultVoice) this.log?.info({ wanted, using: this.defaultVoice }, 'default voice not installed; using another');
     await Promise.all(old.map((e) => e.close()));
   }
 

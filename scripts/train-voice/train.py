@@ -1,0 +1,170 @@
+#!/usr/bin/python3
+"""Train the student. Usage: train.py DATA.pt OUT_DIR [--steps N] [--minutes M]
+
+Stops after --steps optimizer steps or --minutes of wall clock, whichever comes
+first; the learning-rate schedule follows the step budget. Writes OUT_DIR/ckpt.pt
+every 200 steps and at the end.
+"""
+import argparse
+import math
+import os
+import random
+import time
+
+import torch
+import torch.nn.functional as F
+
+from model import Voice, mas, n_params, TRAIN_NOISE
+
+SEED = 1234
+
+
+def batches(items, max_frames, rng):
+    order = sorted(range(len(items)), key=lambda i: items[i]["logmag"].shape[0])
+    out, cur, cur_max = [], [], 0
+    for i in order:
+        L = items[i]["logmag"].shape[0]
+        if cur and max(cur_max, L) * (len(cur) + 1) > max_frames:
+            out.append(cur)
+            cur, cur_max = [], 0
+        cur.append(i)
+        cur_max = max(cur_max, L)
+    if cur:
+        out.append(cur)
+    rng.shuffle(out)
+    return out
+
+
+def collate(items, idx, stats):
+    B = len(idx)
+    N = max(items[i]["ids"].shape[0] for i in idx)
+    T = max(items[i]["logmag"].shape[0] for i in idx)
+    ids = torch.zeros(B, N, dtype=torch.long)
+    mag = torch.zeros(B, 513, T)
+    mel = torch.zeros(B, 80, T)
+    xl = torch.zeros(B, dtype=torch.long)
+    yl = torch.zeros(B, dtype=torch.long)
+    for b, i in enumerate(idx):
+        it = items[i]
+        n, t = it["ids"].shape[0], it["logmag"].shape[0]
+        ids[b, :n] = it["ids"].long()
+        mag[b, :, :t] = ((it["logmag"].float() - stats["mag_mean"]) / stats["mag_std"]).T
+        mel[b, :, :t] = it["mel"].float().T
+        xl[b], yl[b] = n, t
+    return ids, xl, mag, mel, yl
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data")
+    ap.add_argument("out")
+    ap.add_argument("--steps", type=int, default=3000)
+    ap.add_argument("--minutes", type=float, default=60.0)
+    ap.add_argument("--max-frames", type=int, default=5000)
+    ap.add_argument("--lr", type=float, default=1.5e-3)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--resume", action="store_true")
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(SEED)
+    rng = random.Random(SEED)
+    os.makedirs(a.out, exist_ok=True)
+    data = torch.load(a.data)
+    items, stats = data["items"], data["stats"]
+    # the last 40 utterances are a validation set (never trained on)
+    val, items = items[-40:], items[:-40]
+    model = Voice()
+    model.mag_mean.copy_(stats["mag_mean"])
+    model.mag_std.copy_(stats["mag_std"])
+    print(f"params {n_params(model) / 1e6:.2f} M, {len(items)} train utterances", flush=True)
+    opt = torch.optim.AdamW(model.parameters(), lr=a.lr, betas=(0.9, 0.98), weight_decay=1e-6)
+    step = 0
+    ck = os.path.join(a.out, "ckpt.pt")
+    if a.resume and os.path.exists(ck):
+        s = torch.load(ck)
+        model.load_state_dict(s["model"])
+        opt.load_state_dict(s["opt"])
+        step = s["step"]
+    warm = 200
+
+    def lr_at(s):
+        if s < warm:
+            return a.lr * (s + 1) / warm
+        p = min(1.0, (s - warm) / max(1, a.steps - warm))
+        return a.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * p)))
+
+    t0 = time.time()
+    acc = {}
+    done = False
+    while not done:
+        for idx in batches(items, a.max_frames, rng):
+            ids, xl, mag, mel, yl = collate(items, idx, stats)
+            model.train()
+            N, T = ids.shape[1], mag.shape[2]
+            x_mask = (torch.arange(N).view(1, -1) < xl.view(-1, 1)).float().unsqueeze(1)
+            y_mask = (torch.arange(T).view(1, -1) < yl.view(-1, 1)).float().unsqueeze(1)
+            h = model.encode(ids, x_mask, xl)
+            mu = model.prior(h) * x_mask                              # [B, 80, N]
+            with torch.no_grad():
+                logp = -0.5 * (torch.bmm(mu.transpose(1, 2) ** 2, torch.ones_like(mel))
+                               - 2 * torch.bmm(mu.transpose(1, 2), mel))           # [B, N, T]
+                path = mas(logp, xl, yl)
+            d = path.sum(2)                                           # [B, N]
+            mu_al = torch.bmm(mu, path)                               # [B, 80, T]
+            n_el = y_mask.sum() * 80
+            l_prior = 0.5 * (((mel - mu_al) ** 2) * y_mask).sum() / n_el
+            logw = model.durations(h, x_mask)
+            l_dur = (((logw - torch.log(d.clamp(min=1))) ** 2) * x_mask.squeeze(1)).sum() / x_mask.sum()
+            h_up, pos = model.frame_inputs(h, path, d)
+            h_up = h_up + torch.randn_like(h_up) * TRAIN_NOISE
+            pred = model.decode(h_up, pos, y_mask)
+            l_mag = ((pred - mag).abs() * y_mask).sum() / (y_mask.sum() * 513)
+            loss = l_mag + l_prior + l_dur
+            for g in opt.param_groups:
+                g["lr"] = lr_at(step)
+            opt.zero_grad()
+            loss.backward()
+            gn = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            step += 1
+            for k, v in (("mag", l_mag), ("prior", l_prior), ("dur", l_dur)):
+                acc[k] = acc.get(k, 0.0) + float(v)
+            acc["n"] = acc.get("n", 0) + 1
+            if step % 25 == 0:
+                el = time.time() - t0
+                print(f"step {step} {el / 60:.1f}min lr {lr_at(step):.2e} " +
+                      " ".join(f"{k} {acc[k] / acc['n']:.3f}" for k in ("mag", "prior", "dur")) +
+                      f" gn {float(gn):.2f}", flush=True)
+                acc = {}
+            if step % 200 == 0:
+                torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step}, ck)
+            if step >= a.steps or time.time() - t0 > a.minutes * 60:
+                done = True
+                break
+    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step}, ck)
+    # validation: teacher-forced-duration-free loss with predicted durations is not
+    # comparable frame by frame, so report the MAS-aligned decoder loss
+    model.eval()
+    with torch.no_grad():
+        vi = list(range(len(val)))
+        ids, xl, mag, mel, yl = collate(val, vi, stats)
+        N, T = ids.shape[1], mag.shape[2]
+        x_mask = (torch.arange(N).view(1, -1) < xl.view(-1, 1)).float().unsqueeze(1)
+        y_mask = (torch.arange(T).view(1, -1) < yl.view(-1, 1)).float().unsqueeze(1)
+        h = model.encode(ids, x_mask, xl)
+        mu = model.prior(h) * x_mask
+        logp = -0.5 * (torch.bmm(mu.transpose(1, 2) ** 2, torch.ones_like(mel)) - 2 * torch.bmm(mu.transpose(1, 2), mel))
+        path = mas(logp, xl, yl)
+        d = path.sum(2)
+        h_up, pos = model.frame_inputs(h, path, d)
+        pred = model.decode(h_up, pos, y_mask)
+        l_mag = ((pred - mag).abs() * y_mask).sum() / (y_mask.sum() * 513)
+        logw = model.durations(h, x_mask)
+        l_dur = (((logw - torch.log(d.clamp(min=1))) ** 2) * x_mask.squeeze(1)).sum() / x_mask.sum()
+        ratio = (torch.exp(logw).round().clamp(min=1) * x_mask.squeeze(1)).sum(1) / yl
+    print(f"done: {step} steps in {(time.time() - t0) / 60:.1f} min; val mag {float(l_mag):.3f} "
+          f"dur {float(l_dur):.3f} predicted/true length {float(ratio.mean()):.3f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
