@@ -89,11 +89,23 @@ const rssOf = (pid: number | undefined) => {
   }
 };
 // The daemon and its children (ALSA sink, espeak-ng).
-const treeRss = () => {
-  const pids: number[] = [daemon.pid as number, ...spawnSync('pgrep', ['-P', String(daemon.pid)]).stdout.toString().split('\n').filter(Boolean).map(Number)];
-  return { main: rssOf(daemon.pid), all: pids.reduce((n, p) => n + rssOf(p), 0) };
+const childRss = (pattern: RegExp) => {
+  for (const pid of spawnSync('pgrep', ['-P', String(daemon.pid)]).stdout.toString().split('\n').filter(Boolean).map(Number)) {
+    try {
+      if (pattern.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) return rssOf(pid);
+    } catch {
+      // gone
+    }
+  }
+  return 0;
 };
-const rss: Array<{ at: number; main: number; all: number }> = [];
+const treeRss = () => {
+  const sink = childRss(/alsa-sink-child/);
+  const espeak = childRss(/espeak-child/);
+  const main = rssOf(daemon.pid);
+  return { main, sink, espeak, all: main + sink + espeak };
+};
+const rss: Array<{ at: number; main: number; sink: number; espeak: number; all: number }> = [];
 const start = Date.now();
 const end = start + minutes * 60_000;
 let sent = 0;
@@ -132,7 +144,13 @@ const report = {
   sent,
   ...counts,
   lost: sent - terminal.size,
-  rssMB: { afterWarmup: mb(base?.main), end: mb(last?.main), growth: mb((last?.main ?? 0) - (base?.main ?? 0)), treeAfterWarmup: mb(base?.all), treeEnd: mb(last?.all) },
+  rssMB: {
+    afterWarmup: mb(base?.main),
+    end: mb(last?.main),
+    growth: mb((last?.main ?? 0) - (base?.main ?? 0)),
+    alsaSink: { afterWarmup: mb(base?.sink), end: mb(last?.sink) },
+    espeak: { afterWarmup: mb(base?.espeak), end: mb(last?.espeak) },
+  },
   eventLoopLagP99Ms: { median: median(lags), max: lags.length ? Math.max(...lags) : null },
   ttfaMs: { firstWindowP50: median(early), lastWindowP50: median(late), drift: early.length && late.length ? (median(late) as number) - (median(early) as number) : null },
 };
