@@ -59,21 +59,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-[ "$(id -u)" -eq 0 ] || die "must be run as root (try: sudo $0 $*)"
-
-case "$PREFIX" in
-  /*) ;;
-  *) die "--prefix must be an absolute path: $PREFIX" ;;
-esac
-PREFIX=${PREFIX%/}
-case "$PREFIX" in
-  ''|/|/usr|/etc|/var|/opt|/home|/root|/bin|/sbin|/lib|/boot) die "refusing --prefix $PREFIX" ;;
-esac
-if [ -n "$ROOT" ]; then
-  case "$ROOT" in /*) ;; *) ROOT=$(cd "$ROOT" && pwd) ;; esac
-  ROOT=${ROOT%/}
-  [ -n "$ROOT" ] || ROOT=
-fi
+# shellcheck source=lib/install-paths.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/install-paths.sh"
+check_root_and_prefix "$@"
 if [ -n "$ROOT" ]; then
   if [ ! -f "$ROOT/etc/passwd" ] || [ ! -f "$ROOT/etc/group" ]; then
     die "--root $ROOT has no etc/passwd and etc/group: point it at a root filesystem"

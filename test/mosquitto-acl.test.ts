@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './helpers/mosquitto.ts';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const examples = join(repo, 'docs/examples/mosquitto');
@@ -38,18 +38,6 @@ const skip = missing.length ? `needs ${missing.join(', ')} (apt-get install mosq
 
 const USERS = { herald: 'herald-pw', announcer: 'announcer-pw', monitor: 'monitor-pw', intruder: 'intruder-pw' } as const;
 type User = keyof typeof USERS;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function sh(cmd: string, args: string[], cwd: string): void {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 20_000 });
