@@ -62,6 +62,32 @@ describe('the bundled voice on onnxruntime', () => {
     assert.ok(slow / normal > 1.7 && slow / normal < 2.3, `slow/normal ${(slow / normal).toFixed(2)}`);
     assert.ok(fast / normal > 0.45 && fast / normal < 0.75, `fast/normal ${(fast / normal).toFixed(2)}`);
   });
+
+  // onnxruntime-node computes on the calling thread; on the main thread one
+  // sentence would hold up MQTT, stop and the watchdog for its whole run.
+  test('inference leaves the main thread free: a timer keeps firing while a long sentence is computed', async () => {
+    const ids = await engine.phonemeIds(
+      'Ladies and gentlemen, the eleven forty five service to Edinburgh Waverley, calling at York, Darlington, Durham and Newcastle, will now depart from platform nine.',
+    );
+    const ticks: number[] = [];
+    const timer = setInterval(() => ticks.push(performance.now()), 5);
+    const started = performance.now();
+    let runs = 0;
+    // Several runs, so the measurement spans long enough to tell the two apart on any machine.
+    while (performance.now() - started < 600) {
+      await engine.run(ids, { rate: 1 });
+      runs++;
+    }
+    const elapsed = performance.now() - started;
+    clearInterval(timer);
+    // From the start to the first tick and from the last tick to the end count too: blocked, there are no ticks at all.
+    const points = [started, ...ticks, started + elapsed];
+    let maxGap = 0;
+    for (let i = 1; i < points.length; i++) maxGap = Math.max(maxGap, points[i] - points[i - 1]);
+    const perRun = elapsed / runs;
+    // Blocked, the longest gap would be a whole run; free, it is the timer's own period plus scheduling noise.
+    assert.ok(maxGap < perRun / 2, `longest timer gap ${maxGap.toFixed(0)} ms, one run ${perRun.toFixed(0)} ms (${runs} runs)`);
+  });
 });
 
 describe('the bundled voice through the daemon and ALSA', () => {

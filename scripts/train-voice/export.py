@@ -161,7 +161,7 @@ def main():
     a = ap.parse_args()
     torch.manual_seed(0)
     s = torch.load(a.ckpt)
-    m = Voice()
+    m = Voice(**s.get("arch", {}))
     m.load_state_dict(s["model"])
     m.eval()
     w = Wrapper(m)

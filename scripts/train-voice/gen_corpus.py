@@ -304,9 +304,61 @@ def key(s):
     return re.sub(r"[^a-z ]", "", s.lower()).strip()
 
 
+def wordnet_sentences():
+    """Example sentences from WordNet 3.0 (Debian wordnet-base): everyday English with a
+    vocabulary of tens of thousands of words, which the templates above lack."""
+    out = set()
+    d = "/usr/share/wordnet"
+    for pos in ("noun", "verb", "adj", "adv"):
+        txt = open(os.path.join(d, "data." + pos), encoding="utf-8", errors="ignore").read()
+        for q in re.findall(r'"([^"]+)"', txt):
+            q = q.strip()
+            w = q.split()
+            if not 5 <= len(w) <= 18:
+                continue
+            # letters and clause punctuation only: no digits, abbreviations or acronyms,
+            # which festival and Herald's normalizer might read differently
+            if not re.fullmatch(r"[A-Za-z][A-Za-z ,;:'?!-]*[a-z][.?!]?", q):
+                continue
+            if any(sum(c.isupper() for c in x) > 1 for x in w) or "--" in q or " - " in q:
+                continue
+            q = q.replace("-", " ")
+            if q[-1] not in ".?!":
+                q += "."
+            out.add(q[0].upper() + q[1:])
+    return sorted(out)
+
+
+def select_by_coverage(pool, n):
+    """Greedy choice of n sentences that maximise new words per spoken word (the way
+    recording scripts such as CMU ARCTIC are chosen for coverage), with diminishing
+    returns for words already chosen, so the voice hears as much of English as the
+    teacher's time allows."""
+    words = [sorted(set(re.findall(r"[a-z']+", s.lower()))) for s in pool]
+    seen = {}
+
+    def gain(i):
+        return sum(1.0 / (1 + seen.get(w, 0)) ** 2 for w in words[i]) / (len(pool[i].split()) + 4)
+
+    import heapq
+    heap = [(-gain(i), i) for i in range(len(pool))]
+    heapq.heapify(heap)
+    chosen = []
+    while heap and len(chosen) < n:
+        g, i = heapq.heappop(heap)
+        g2 = gain(i)
+        if heap and -g2 > heap[0][0] + 1e-12:      # stale: push back with its current gain
+            heapq.heappush(heap, (-g2, i))
+            continue
+        chosen.append(pool[i])
+        for w in words[i]:
+            seen[w] = seen.get(w, 0) + 1
+    return chosen
+
+
 def main():
     out_dir = sys.argv[1]
-    n_train = int(sys.argv[2]) if len(sys.argv) > 2 else 4000
+    n_train = int(sys.argv[2]) if len(sys.argv) > 2 else 6000
     os.makedirs(out_dir, exist_ok=True)
     # held-out announcements come from a different random stream
     rh = random.Random(SEED + 999)
@@ -317,12 +369,20 @@ def main():
         if key(s) not in seen:
             seen.add(key(s))
             held.append(s)
-    held_keys = set(key(s) for s in held)
+    # held-out plain English: WordNet examples drawn before the training choice, never trained on
+    wn = wordnet_sentences()
+    rp = random.Random(SEED + 777)
+    held_prose = []
+    for s in rp.sample(wn, len(wn)):
+        if len(s.split()) >= 6 and key(s) not in seen and len(held_prose) < 40:
+            seen.add(key(s))
+            held_prose.append(s)
+    held_keys = set(seen)
 
     r = random.Random(SEED)
     lic = licence_sentences()
     r.shuffle(lic)
-    lic = lic[: int(n_train * 0.15)]
+    lic = lic[: int(n_train * 0.05)]
     train, tk = [], set()
 
     def add(s):
@@ -335,9 +395,12 @@ def main():
 
     for s in lic:
         add(s)
-    n_ann = int(n_train * 0.55)
+    n_ann = int(n_train * 0.35)
     while len(train) < len(lic) + n_ann:
         add(announcement(r))
+    n_wn = int(n_train * 0.50)
+    for s in select_by_coverage([s for s in wn if key(s) not in held_keys], n_wn):
+        add(s)
     while len(train) < n_train:
         add(prose(r))
     r.shuffle(train)
@@ -345,7 +408,10 @@ def main():
         f.write("\n".join(train) + "\n")
     with open(os.path.join(out_dir, "heldout.txt"), "w") as f:
         f.write("\n".join(held) + "\n")
-    print(f"train {len(train)} sentences ({len(lic)} licence prose), heldout {len(held)}")
+    with open(os.path.join(out_dir, "heldout_prose.txt"), "w") as f:
+        f.write("\n".join(held_prose) + "\n")
+    print(f"train {len(train)} sentences ({len(lic)} licence prose, {n_wn} WordNet), "
+          f"heldout {len(held)} + {len(held_prose)} plain")
 
 
 if __name__ == "__main__":

@@ -2,15 +2,15 @@
 # The whole recipe: corpus -> teacher audio -> Herald phonemes -> features ->
 # training -> ONNX export into models/. Resumable (teacher wavs are reused).
 # Run in the background:  nohup scripts/train-voice/run.sh > .cache/train-voice/run.log 2>&1 &
-# Environment: WORK (default .cache/train-voice), STEPS (3300), MINUTES (80, wall-clock cap
-# on training), N_TRAIN (4000 sentences), GL_ITERS (Griffin-Lim iterations in the graph).
+# Environment: WORK (default .cache/train-voice), STEPS (10000), MINUTES (85, wall-clock cap
+# on training), N_TRAIN (6000 sentences), GL_ITERS (Griffin-Lim iterations in the graph).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=${WORK:-$ROOT/.cache/train-voice}
-STEPS=${STEPS:-3300}
-MINUTES=${MINUTES:-80}
-N_TRAIN=${N_TRAIN:-4000}
+STEPS=${STEPS:-10000}
+MINUTES=${MINUTES:-85}
+N_TRAIN=${N_TRAIN:-6000}
 GL_ITERS=${GL_ITERS:-4}
 VOICE=en_US-herald_slt-low
 PY=/usr/bin/python3          # Debian's python3 (torch 1.13, onnx); not the pyenv one on PATH
@@ -42,4 +42,7 @@ $PY train.py "$WORK/data.pt" "$WORK/run" --steps "$STEPS" --minutes "$MINUTES"
 
 stage "6/6 export"
 $PY export.py "$WORK/run/ckpt.pt" "$WORK/phoneme_id_map.json" "$ROOT/models/$VOICE.onnx" --gl-iters "$GL_ITERS"
+# the daemon checks every voice against models/manifest.json and will not load one that differs
+cd "$ROOT"
+HERALD_VOICES_DIR="$ROOT/models" node bin/herald.js voices --write-manifest
 stage "done; evaluate with: scripts/train-voice/evaluate"

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { loadConfig } from '../config/load.ts';
@@ -76,6 +77,10 @@ export async function main(argv: string[]): Promise<number> {
   const voice = daemon.voices.defaultVoice;
   const engine = daemon.voices.loaded(voice);
   const rows: Array<{ ttfaMs: number; synthMs: number; audioMs: number; rawRunMs?: number }> = [];
+  // How long the daemon's main thread was held up while it spoke: MQTT, stop and the
+  // watchdog wait that long.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   for (let i = 0; i < n; i++) {
     const text = TEXTS[i % TEXTS.length];
     const id = `bench-${i}`;
@@ -87,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     const first = started.get(id)?.firstAudioAt ?? publishedAt;
     rows.push({ ttfaMs: first - publishedAt, synthMs: end.synthMs ?? 0, audioMs: end.audioMs ?? 0 });
   }
+  loopDelay.disable();
 
   // The same phoneme ids through a bare session of the same model.
   const espeak = new EspeakHost();
@@ -129,6 +135,7 @@ export async function main(argv: string[]): Promise<number> {
     onnxRunMsPerMessage: { p50: round1(percentile(rows.filter((r) => r.rawRunMs).map((r) => r.rawRunMs as number), 50)) },
     synthOverOnnxRun: { p50: round4(percentile(overhead, 50)) },
     audioMsPerMessage: { p50: round1(percentile(rows.map((r) => r.audioMs), 50)) },
+    eventLoopDelayMs: { p99: round1(loopDelay.percentile(99) / 1e6), max: round1(loopDelay.max / 1e6) },
     peakRss: rss,
   };
   if (values.json) {
@@ -140,6 +147,7 @@ export async function main(argv: string[]): Promise<number> {
         `time to first audio  p50 ${result.ttfaMs.p50} ms  p95 ${result.ttfaMs.p95} ms`,
         `real-time factor     p50 ${result.rtf.p50}  p95 ${result.rtf.p95}`,
         `synthesis/message    p50 ${result.synthMsPerMessage.p50} ms; bare session.run p50 ${result.onnxRunMsPerMessage.p50} ms; ratio p50 ${result.synthOverOnnxRun.p50}`,
+        `main-thread delay    p99 ${result.eventLoopDelayMs.p99} ms  max ${result.eventLoopDelayMs.max} ms (while speaking)`,
         `peak RSS             daemon ${rss.daemonMB} MB, ALSA sink ${rss.alsaSinkMB} MB, espeak-ng ${rss.espeakMB} MB`,
       ].join('\n') + '\n',
     );

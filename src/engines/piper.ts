@@ -1,10 +1,9 @@
-import * as ort from 'onnxruntime-node';
 import type { ProviderName } from '../config/schema.ts';
 import type { EspeakHost } from '../text/espeak-host.ts';
 import { phonemizeSentence } from '../text/phonemize.ts';
 import { BOS, EOS, PAD } from '../voices/piper-symbols.ts';
 import type { VoiceInfo } from '../voices/types.ts';
-import { openSession, type ProviderAttempt, type SessionOptions } from './onnx-session.ts';
+import { openSession, type FeedTensor, type ProviderAttempt, type SessionOptions, type ThreadSession } from './onnx-session.ts';
 import { planWarmup, type EffectivePrecision, type ProviderPlan, type VoiceFacts } from './provider-options.ts';
 import type { SentenceAudio, SpeechEngine, SynthOptions } from './types.ts';
 
@@ -30,7 +29,7 @@ export class PiperEngine implements SpeechEngine {
 
   private constructor(
     readonly info: VoiceInfo,
-    private readonly session: ort.InferenceSession,
+    private readonly session: ThreadSession,
     readonly provider: ProviderName,
     readonly skippedProviders: ProviderAttempt[],
     private readonly espeak: EspeakHost,
@@ -109,16 +108,14 @@ export class PiperEngine implements SpeechEngine {
   // The model call alone, also used by `herald bench` as the baseline.
   async run(ids: number[], options: SynthOptions): Promise<Float32Array> {
     const { info } = this;
-    const feeds: Record<string, ort.Tensor> = {
-      input: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
-      input_lengths: new ort.Tensor('int64', BigInt64Array.from([BigInt(ids.length)]), [1]),
+    const feeds: Record<string, FeedTensor> = {
+      input: { type: 'int64', data: BigInt64Array.from(ids, BigInt), dims: [1, ids.length] },
+      input_lengths: { type: 'int64', data: BigInt64Array.from([BigInt(ids.length)]), dims: [1] },
       // A faster rate is a shorter length_scale.
-      scales: new ort.Tensor('float32', Float32Array.from([info.noiseScale, info.lengthScale / options.rate, info.noiseW]), [3]),
+      scales: { type: 'float32', data: Float32Array.from([info.noiseScale, info.lengthScale / options.rate, info.noiseW]), dims: [3] },
     };
-    if (info.numSpeakers > 1) feeds.sid = new ort.Tensor('int64', BigInt64Array.from([BigInt(options.speakerId ?? 0)]), [1]);
-    const result = await this.session.run(feeds);
-    const output = result[this.session.outputNames[0]];
-    const samples = output.data as Float32Array;
+    if (info.numSpeakers > 1) feeds.sid = { type: 'int64', data: BigInt64Array.from([BigInt(options.speakerId ?? 0)]), dims: [1] };
+    const { data: samples } = await this.session.run(feeds);
     if (samples.some((v) => !Number.isFinite(v))) throw new Error(`voice ${info.name} produced non-finite samples`);
     return samples;
   }

@@ -1,6 +1,11 @@
 import * as ort from 'onnxruntime-node';
 import type { ProviderName } from '../config/schema.ts';
 
+// The onnxruntime environment is one per process and takes its log level from
+// whichever thread creates the first session; a missing provider library is
+// an expected outcome here, and onnxruntime's own log of it would only alarm.
+ort.env.logLevel = 'fatal';
+
 // A one-node ONNX model (Identity, float[1]), small enough to keep inline: it
 // asks the installed onnxruntime binding whether a provider works at all,
 // with no voice installed.
