@@ -161,7 +161,7 @@ def main():
     a = ap.parse_args()
     torch.manual_seed(0)
     s = torch.load(a.ckpt)
-    m = Voice(**s.get("arch", {}))
+    m = Voice()
     m.load_state_dict(s["model"])
     m.eval()
     w = Wrapper(m)
@@ -205,7 +205,7 @@ def main():
                                "feat.list BSD-3-clause (Nagoya/Tokyo Institutes of Technology). This voice is a modified, "
                                "derived work: a new network trained on audio that voice synthesised. See models/README.md.",
             "recipe": "scripts/train-voice (gen_corpus.py, synth_teacher.py, preprocess.py, train.py, export.py, evaluate)",
-            "architecture": "conv+BiLSTM encoder, MAS-aligned duration predictor, conv decoder -> 513-bin log |STFT|, "
+            "architecture": "conv+BiLSTM encoder, conv+BiLSTM duration predictor on MAS durations, conv decoder -> 513-bin log |STFT|, "
                             f"fast Griffin-Lim ({a.gl_iters} iterations, ONNX DFT) in the graph",
             "noise_scale_meaning": f"std of Gaussian noise on the decoder input = noise_scale * {NOISE_PER_SCALE}",
             "noise_w_meaning": f"std of Gaussian noise on predicted log-durations = noise_w * {DUR_NOISE_PER_W}",

@@ -3,7 +3,7 @@
 Encoder  : embedding, 3 residual conv blocks, BiLSTM, LayerNorm (token level)
 Prior    : 1x1 conv to 80 normalised log-mel means; monotonic alignment search (MAS)
            between it and the teacher's mel gives the durations while training
-Durations: conv blocks (and optionally a BiLSTM) on the (detached) encoder output -> log frames per token
+Durations: 3 conv blocks and a BiLSTM on the (detached) encoder output -> log frames per token
 Decoder  : frame level, input = encoder state of the token + position in the token;
            one full-rate conv, stride-2 down, 4 dilated residual conv blocks at
            43 fps, transposed-conv up + skip, full-rate conv block, 1x1 -> 513
@@ -43,7 +43,7 @@ class ConvBlock(nn.Module):
 
 
 class Voice(nn.Module):
-    def __init__(self, c=192, d=192, dur_kernels=(3, 3), dur_lstm=False):
+    def __init__(self, c=192, d=192):
         super().__init__()
         self.c = c
         self.emb = nn.Embedding(N_SYMBOLS, c)
@@ -53,10 +53,10 @@ class Voice(nn.Module):
         self.enc_ln = ChanLN(c)
         self.prior = nn.Conv1d(c, N_MEL, 1)
         self.dur_in = nn.Conv1d(c, c, 3, padding=1)
-        self.dur = nn.ModuleList([ConvBlock(c, k) for k in dur_kernels])
+        self.dur = nn.ModuleList([ConvBlock(c, k) for k in (5, 5, 3)])
         # phrase-level timing (lengthening before a pause, faster runs of unstressed
         # syllables) needs context across the whole sentence, not just a few phonemes
-        self.dur_lstm = nn.LSTM(c, c // 2, batch_first=True, bidirectional=True) if dur_lstm else None
+        self.dur_lstm = nn.LSTM(c, c // 2, batch_first=True, bidirectional=True)
         self.dur_out = nn.Conv1d(c, 1, 1)
         self.dec_in = nn.Conv1d(c + 2, d, 3, padding=1)
         self.down = nn.Conv1d(d, d, 4, stride=2, padding=1)
@@ -86,17 +86,16 @@ class Voice(nn.Module):
         z = F.relu(self.dur_in(h.detach() * x_mask))
         for blk in self.dur:
             z = blk(z, x_mask)
-        if self.dur_lstm is not None:
-            z = z.transpose(1, 2)
-            if z.shape[0] > 1:
-                # packed, so the backward direction of a shorter sentence starts at its own end
-                lengths = x_mask.sum((1, 2)).long().cpu()
-                packed = nn.utils.rnn.pack_padded_sequence(z, lengths, batch_first=True, enforce_sorted=False)
-                z, _ = self.dur_lstm(packed)
-                z, _ = nn.utils.rnn.pad_packed_sequence(z, batch_first=True, total_length=x_mask.shape[2])
-            else:
-                z, _ = self.dur_lstm(z)
-            z = z.transpose(1, 2)
+        z = z.transpose(1, 2)
+        if z.shape[0] > 1:
+            # packed, so the backward direction of a shorter sentence starts at its own end
+            lengths = x_mask.sum((1, 2)).long().cpu()
+            packed = nn.utils.rnn.pack_padded_sequence(z, lengths, batch_first=True, enforce_sorted=False)
+            z, _ = self.dur_lstm(packed)
+            z, _ = nn.utils.rnn.pad_packed_sequence(z, batch_first=True, total_length=x_mask.shape[2])
+        else:
+            z, _ = self.dur_lstm(z)
+        z = z.transpose(1, 2)
         return self.dur_out(z * x_mask).squeeze(1)           # [B, N] log frames
 
     # ---- frame level -------------------------------------------------------------------

@@ -82,7 +82,6 @@ def main():
     ap.add_argument("--max-frames", type=int, default=5000)
     ap.add_argument("--lr", type=float, default=1.5e-3)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--channels", type=int, default=192, help="width of encoder and decoder")
     ap.add_argument("--resume", action="store_true")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -99,8 +98,7 @@ def main():
     # the last 40 utterances are a validation set (never trained on)
     val, items = items[-40:], items[:-40]
     mel_fb = torch.from_numpy(dsp.mel_basis())
-    arch = {"c": a.channels, "d": a.channels, "dur_kernels": [5, 5, 3], "dur_lstm": True}
-    model = Voice(**arch)
+    model = Voice()
     model.mag_mean.copy_(stats["mag_mean"])
     model.mag_std.copy_(stats["mag_std"])
     print(f"params {n_params(model) / 1e6:.2f} M, {len(items)} train utterances", flush=True)
@@ -177,11 +175,11 @@ def main():
                       f" gn {float(gn):.2f}", flush=True)
                 acc = {}
             if step % 200 == 0:
-                torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "arch": arch}, ck)
+                torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step}, ck)
             if step >= a.steps or time.time() - t0 > a.minutes * 60:
                 done = True
                 break
-    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "arch": arch}, ck)
+    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step}, ck)
     # validation: teacher-forced-duration-free loss with predicted durations is not
     # comparable frame by frame, so report the MAS-aligned decoder loss
     model.eval()

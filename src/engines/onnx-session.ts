@@ -58,16 +58,17 @@ class OnnxThread {
   private nextId = 1;
   private pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
 
-  call(generation: number | undefined, message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<Reply> {
+  // `generation` is the thread a session was opened on: after a restart its sessions are gone.
+  call(generation: number, message: Record<string, unknown>): Promise<Reply> {
     const worker = this.ensure();
-    if (generation !== undefined && generation !== this.generation) {
+    if (generation !== this.generation) {
       return Promise.reject(new Error('onnx session lost: the onnx thread exited'));
     }
     const id = this.nextId++;
     if (this.pending.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id }, transfer);
+      worker.postMessage({ ...message, id });
     });
   }
 
