@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PRIORITIES, type Priority, type SayJob } from '../src/queue/job.ts';
-import { JobQueue, outranks } from '../src/queue/priority-queue.ts';
+import { JobQueue } from '../src/queue/priority-queue.ts';
 
 let n = 0;
 function job(priority: Priority, id = `j${++n}`, expiresAt = Number.MAX_SAFE_INTEGER): SayJob {
-  return { id, text: id, priority, volume: 1, rate: 1, interrupt: false, receivedAt: n, expiresAt, resumeFrom: 0, source: 'test' };
+  return { id, text: id, voice: 'espeak', lang: 'en', sentences: [id], priority, volume: 1, rate: 1, interrupt: false, receivedAt: n, expiresAt, resumeFrom: 0, receivedOn: 'test' };
 }
 const drain = (q: JobQueue) => {
   const ids: string[] = [];
@@ -93,9 +93,4 @@ describe('JobQueue', () => {
     assert.equal(q.length, 0);
   });
 
-  test('outranks follows PRIORITIES', () => {
-    assert.deepEqual(PRIORITIES, ['emergency', 'high', 'normal', 'low']);
-    assert.ok(outranks('emergency', 'high') && outranks('normal', 'low'));
-    assert.ok(!outranks('low', 'normal') && !outranks('high', 'high'));
-  });
 });

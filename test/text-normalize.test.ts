@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { hasSpeakableText, normalizeText } from '../src/text/normalize.ts';
 import { MAX_SENTENCE_CHARS, splitSentences } from '../src/text/split.ts';
-import { sentencesOf } from '../src/speak.ts';
+import { sentencesOf } from '../src/text/split.ts';
 
 const en = (text: string) => normalizeText(text, 'en');
 
@@ -23,7 +23,7 @@ describe('English normalization', () => {
   test('a period that is both "p.m." and the sentence end stays as the sentence end', () => {
     assert.equal(en('It ends at 7 p.m. Then we go.'), 'It ends at seven p m. Then we go.');
     assert.equal(en('Boarding at 10:30 a.m. on time'), 'Boarding at ten thirty a m on time');
-    assert.deepEqual(sentencesOf({ text: 'It ends at 7 p.m. Then we go.' }, 'en'), ['It ends at seven p m.', 'Then we go.']);
+    assert.deepEqual(sentencesOf('It ends at 7 p.m. Then we go.', 'en'), ['It ends at seven p m.', 'Then we go.']);
   });
 
   test('decimals and thousands separators', () => {
@@ -113,7 +113,7 @@ describe('English normalization', () => {
 
 describe('sentence splitting', () => {
   test('English: ends at . ! ? and ellipsis followed by space; decimals and abbreviations do not split', () => {
-    assert.deepEqual(sentencesOf({ text: 'Hello there. How are you? I am fine! Dr. Smith said 3.5 is ok... Right.' }, 'en'), [
+    assert.deepEqual(sentencesOf('Hello there. How are you? I am fine! Dr. Smith said 3.5 is ok... Right.', 'en'), [
       'Hello there.',
       'How are you?',
       'I am fine!',

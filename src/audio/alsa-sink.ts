@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.ts';
 import { encodeFrame, encodeMark, FRAME_PCM } from './alsa-frames.mjs';
-import { SinkCutError, type AudioSink } from './sink.ts';
+import { AudioDropped, type AudioSink } from './sink.ts';
 
 const CHILD = fileURLToPath(new URL('./alsa-sink-child.mjs', import.meta.url));
 
@@ -80,7 +80,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
       if (this.child !== child) return;
       this.child = undefined;
       const reason = this.lastError ?? (stderr.trim().split('\n').pop() || `sink exited (${signal ?? code})`);
-      for (const p of this.pending.values()) p.reject(new SinkCutError(`audio device failed: ${reason}`));
+      for (const p of this.pending.values()) p.reject(new AudioDropped(`audio device failed: ${reason}`));
       this.pending.clear();
       if (this.closed) return;
       if (signal !== 'SIGKILL') {
@@ -131,7 +131,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
     try {
       for (let offset = 0; offset < pcm.length; offset += frame) {
         const stdin = this.child?.stdin;
-        if (!stdin || !this.child?.connected) throw new SinkCutError('audio device not available');
+        if (!stdin || !this.child?.connected) throw new AudioDropped('audio device not available');
         const part = pcm.subarray(offset, offset + frame);
         if (!stdin.write(encodeFrame(FRAME_PCM, new Uint8Array(part.buffer, part.byteOffset, part.byteLength)))) await this.drained(stdin);
       }
@@ -143,7 +143,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
   private drained(stdin: NodeJS.WritableStream): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const child = this.child;
-      const onExit = () => reject(new SinkCutError('audio device failed while playing'));
+      const onExit = () => reject(new AudioDropped('audio device failed while playing'));
       child?.once('exit', onExit);
       stdin.once('drain', () => {
         child?.off('exit', onExit);
@@ -161,7 +161,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
 
   mark(): Promise<void> {
     const stdin = this.child?.stdin;
-    if (!stdin) return Promise.reject(new SinkCutError('audio device not available'));
+    if (!stdin) return Promise.reject(new AudioDropped('audio device not available'));
     const id = this.nextMark++;
     if (!this.pending.size && !this.writing) this.lastProgressAt = Date.now();
     return new Promise<void>((resolve, reject) => {
@@ -175,7 +175,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
   cut(): void {
     const child = this.child;
     if (!child) return;
-    for (const p of this.pending.values()) p.reject(new SinkCutError());
+    for (const p of this.pending.values()) p.reject(new AudioDropped());
     this.pending.clear();
     child.kill('SIGKILL');
   }

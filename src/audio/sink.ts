@@ -14,7 +14,8 @@ export interface AudioSink {
   close(): Promise<void>;
 }
 
-export class SinkCutError extends Error {
+// The sink dropped what it was given: cut on purpose, or the device was lost.
+export class AudioDropped extends Error {
   constructor(message = 'audio cut') {
     super(message);
   }

@@ -10,7 +10,7 @@ import { PiperEngine } from '../engines/piper.ts';
 import type { HeraldEvent } from '../events.ts';
 import { createLogger } from '../log.ts';
 import { startEmbeddedBroker } from '../mqtt/broker.ts';
-import { sentencesOf } from '../speak.ts';
+import { sentencesOf } from '../text/split.ts';
 import { percentile } from '../system/synth-stats.ts';
 import { EspeakHost } from '../text/espeak-host.ts';
 
@@ -99,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   if (engine) {
     const bare = await PiperEngine.load(engine.info, [engine.provider], espeak);
     for (let i = 0; i < n; i++) {
-      const ids = await Promise.all(sentencesOf({ text: TEXTS[i % TEXTS.length] }, engine.language).map((s) => bare.phonemeIds(s)));
+      const ids = await Promise.all(sentencesOf(TEXTS[i % TEXTS.length], engine.language).map((s) => bare.phonemeIds(s)));
       const t0 = performance.now();
       for (const sentence of ids) await bare.run(sentence, { rate: 1 });
       rows[i].rawRunMs = performance.now() - t0;

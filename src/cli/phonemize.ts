@@ -5,7 +5,7 @@ import { phonemesToIds } from '../engines/piper.ts';
 import { EspeakHost } from '../text/espeak-host.ts';
 import { languageRules } from '../text/languages.ts';
 import { phonemizeSentence } from '../text/phonemize.ts';
-import { sentencesOf } from '../speak.ts';
+import { sentencesOf } from '../text/split.ts';
 import { discoverVoices } from '../voices/discover.ts';
 import { defaultPhonemeIdMap } from '../voices/piper-symbols.ts';
 
@@ -30,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
       const sentences = [];
-      for (const sentence of sentencesOf({ text: line }, lang)) {
+      for (const sentence of sentencesOf(line, lang)) {
         const phonemes = await phonemizeSentence(espeak, espeakVoice, sentence);
         sentences.push({ text: sentence, phonemes, ids: phonemesToIds(phonemes, idMap).ids });
       }

@@ -6,10 +6,9 @@ import { loadConfig } from '../config/load.ts';
 import { alsaDeviceName } from '../config/schema.ts';
 import { VoiceBank } from '../engines/voice-bank.ts';
 import { parseSayPayload } from '../mqtt/say-payload.ts';
-import type { SayJob } from '../queue/job.ts';
+import { admit } from '../queue/admit.ts';
 import { speak } from '../speak.ts';
 import { EspeakHost } from '../text/espeak-host.ts';
-import { hasSpeakableText, normalizeText } from '../text/normalize.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -59,20 +58,21 @@ export async function main(argv: string[]): Promise<number> {
   const espeak = new EspeakHost();
   const voices = new VoiceBank(config, espeak);
   try {
-    await voices.load(parsed.request.voice ?? config.voices.default ?? '');
-    if (parsed.request.voice && !voices.has(parsed.request.voice)) {
-      process.stderr.write(`herald say: unknown voice '${parsed.request.voice}' (installed: ${[...voices.names(), 'espeak'].join(', ')})\n`);
+    await Promise.all([espeak.start(), voices.load(parsed.request.voice ?? config.voices.default ?? '')]);
+    // The admission a `say` message gets from the daemon.
+    const admission = admit(parsed.request, voices, { maxChars: config.limits.maxChars, defaultTtlSeconds: config.queue.defaultTtlSeconds }, 'cli');
+    if (!admission.ok) {
+      process.stderr.write(`herald say: ${admission.reason}\n`);
       return 2;
     }
-    const { engine, fallbackReason } = voices.resolve(parsed.request.voice, parsed.request.lang);
-    if (!hasSpeakableText(normalizeText(text, parsed.request.lang ?? engine.language))) {
-      process.stderr.write('herald say: no speakable text\n');
-      return 2;
-    }
-    if (fallbackReason) process.stderr.write(`herald say: ${fallbackReason}; speaking with ${engine.voice}\n`);
+    const { job } = admission;
+    const speech = voices.speechFor(job.voice, job.lang);
+    if (speech.fallbackReason) process.stderr.write(`herald say: ${speech.fallbackReason}; speaking with ${speech.engine.voice}\n`);
+    if (job.note) process.stderr.write(`herald say: ${job.note}\n`);
+    speech.onFallback = (reason) => process.stderr.write(`herald say: ${reason}; espeak-ng continues\n`);
     let sink: AudioSink;
     if (values.out) {
-      sink = new WavFileSink(values.out, engine.sampleRate);
+      sink = new WavFileSink(values.out, speech.engine.sampleRate);
     } else {
       const alsa = new AlsaSink({ device, sampleRate: config.audio.sampleRate, retrySeconds: 3600 });
       alsa.start();
@@ -87,21 +87,16 @@ export async function main(argv: string[]): Promise<number> {
       }
       sink = alsa;
     }
-    const now = Date.now();
-    const job: SayJob = { ...parsed.request, receivedAt: now, expiresAt: Infinity, resumeFrom: 0, source: 'cli' };
     let firstAudioMs = 0;
-    const result = await speak(job, engine, voices.espeak, sink, new AbortController().signal, {
-      onFirstAudio: (at) => {
-        firstAudioMs = at - now;
-      },
-      onFallback: (reason) => process.stderr.write(`herald say: ${reason}; espeak-ng continues\n`),
+    const result = await speak(job, speech, sink, new AbortController().signal, (at) => {
+      firstAudioMs = at - job.receivedAt;
     });
     await sink.close();
     const summary = {
       voice: result.engine.voice,
       engine: result.engine.engine,
       provider: result.engine.provider,
-      sentences: result.sentences,
+      sentences: job.sentences.length,
       ttfaMs: Math.round(firstAudioMs),
       synthMs: Math.round(result.synthMs),
       audioMs: Math.round(result.audioMs),

@@ -7,15 +7,9 @@ import type { VoiceInfo, VoiceProblem } from '../voices/types.ts';
 import { EspeakEngine } from './espeak.ts';
 import { PiperEngine } from './piper.ts';
 import { planForVoice, providerContext, voiceFacts, type ProviderContext } from './provider-plan.ts';
-import type { SpeechEngine } from './types.ts';
+import { JobSpeech } from './fallback.ts';
 
 export const ESPEAK_VOICE = 'espeak';
-
-export interface ResolvedVoice {
-  engine: SpeechEngine;
-  // Why the engine is not the one asked for (a fallback), if it is not.
-  fallbackReason?: string;
-}
 
 // The installed voices, each loaded once into one onnxruntime session that
 // every message reuses, and espeak-ng behind them all.
@@ -93,6 +87,11 @@ export class VoiceBank {
     return [...this.infos.keys()];
   }
 
+  // Every name a message may ask for.
+  known(): string[] {
+    return [...this.infos.keys(), ESPEAK_VOICE];
+  }
+
   has(name: string): boolean {
     return name === ESPEAK_VOICE || this.infos.has(name);
   }
@@ -113,27 +112,34 @@ export class VoiceBank {
     return this.engines.get(this.defaultVoice)?.precision ?? { provider: 'wasm', fp16: false, confidence: 'none', reason: 'espeak-ng' };
   }
 
-  // The voice asked for; else one that speaks the language asked for; else
-  // the default voice; espeak-ng when none of those can be loaded.
-  resolve(voice: string | undefined, lang: string | undefined): ResolvedVoice {
-    if (voice === ESPEAK_VOICE) return { engine: this.espeak.forLanguage(lang ?? 'en-us') };
-    if (voice) {
-      const engine = this.engines.get(voice);
-      if (engine) return { engine };
-      const problem = this.problems.find((p) => p.name === voice);
-      return { engine: this.espeak.forLanguage(lang ?? this.infos.get(voice)?.espeakVoice ?? 'en-us'), fallbackReason: `voice ${voice} could not be loaded: ${problem?.reason ?? 'unknown'}` };
-    }
-    if (lang) {
-      const base = lang.toLowerCase().split(/[-_]/)[0];
-      const def = this.engines.get(this.defaultVoice);
-      if (def && languageBase(def.info) === base) return { engine: def };
-      const match = [...this.engines.values()].find((e) => languageBase(e.info) === base);
-      if (match) return { engine: match };
-      return { engine: this.espeak.forLanguage(lang), fallbackReason: this.engines.size ? `no neural voice for language ${lang}` : undefined };
-    }
+  // At admission: the voice asked for; else the default voice if it speaks the
+  // language asked for, else a loaded voice that does, else espeak-ng; with no
+  // language asked for, the default voice. The language is the one asked for,
+  // else the voice's own.
+  choose(voice: string | undefined, lang: string | undefined): { voice: string; lang: string; numSpeakers: number; note?: string } {
+    const pick = (name: string, note?: string) => {
+      const info = this.infos.get(name);
+      return { voice: name, lang: lang ?? info?.language ?? 'en-us', numSpeakers: info?.numSpeakers ?? 1, note };
+    };
+    if (voice) return pick(voice);
+    if (!lang) return pick(this.defaultVoice, this.defaultVoice === ESPEAK_VOICE && this.config.voices.default !== ESPEAK_VOICE && this.infos.size ? 'no neural voice could be loaded' : undefined);
+    const base = languageBase(lang);
     const def = this.engines.get(this.defaultVoice);
-    if (def) return { engine: def };
-    return { engine: this.espeak, fallbackReason: this.infos.size ? 'no neural voice could be loaded' : undefined };
+    if (def && languageBase(def.info.language) === base) return pick(def.voice);
+    const match = [...this.engines.values()].find((e) => languageBase(e.info.language) === base);
+    if (match) return pick(match.voice);
+    return pick(ESPEAK_VOICE, this.engines.size ? `no neural voice for language ${lang}` : undefined);
+  }
+
+  // At play: the engine of the voice admission chose, with espeak-ng behind it.
+  speechFor(voice: string, lang: string): JobSpeech {
+    const espeak = this.espeak.forLanguage(lang);
+    if (voice === ESPEAK_VOICE) return new JobSpeech(espeak, espeak);
+    const engine = this.engines.get(voice);
+    if (engine) return new JobSpeech(engine, espeak);
+    const problem = this.problems.find((p) => p.name === voice);
+    const why = this.infos.has(voice) || problem ? `voice ${voice} could not be loaded: ${problem?.reason ?? 'unknown'}` : `voice ${voice} is no longer installed`;
+    return new JobSpeech(undefined, espeak, why);
   }
 
   async close(): Promise<void> {
@@ -142,6 +148,6 @@ export class VoiceBank {
   }
 }
 
-function languageBase(info: VoiceInfo): string {
-  return info.language.toLowerCase().split(/[-_]/)[0];
+function languageBase(lang: string): string {
+  return lang.toLowerCase().split(/[-_]/)[0];
 }

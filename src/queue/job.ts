@@ -15,13 +15,19 @@ export interface SayRequest {
   ttlSeconds?: number;
 }
 
-// One accepted `say` message on its way to the speaker.
+// One admitted `say` message on its way to the speaker. Voice, language and
+// sentences are settled once, at admission; the journal keeps them, so a
+// replayed message resumes at the same sentence index it was cut at.
 export interface SayJob extends SayRequest {
+  voice: string;
+  lang: string;
+  sentences: string[];
   receivedAt: number;
   expiresAt: number;
   // Sentence to start from: set when the job was interrupted and comes back.
   resumeFrom: number;
-  source: string;
+  // The topic it came in on, or 'cli'.
+  receivedOn: string;
   // Something about the request worth telling in its events (a parameter ignored).
   note?: string;
 }

@@ -1,4 +1,4 @@
-import { PRIORITIES, priorityRank, type Priority, type SayJob } from './job.ts';
+import { PRIORITIES, type Priority, type SayJob } from './job.ts';
 
 // Emergency before high before normal before low; first in, first out within
 // one priority. Bounded: past maxLength the oldest of the lowest priority goes.
@@ -7,7 +7,7 @@ export class JobQueue {
   // An interrupting message is spoken next, whatever its priority.
   private next: SayJob[] = [];
 
-  constructor(private readonly maxLength: number) {}
+  constructor(readonly maxLength: number) {}
 
   get length(): number {
     return this.next.length + PRIORITIES.reduce((n, p) => n + this.lanes[p].length, 0);
@@ -74,8 +74,4 @@ export class JobQueue {
     }
     return this.next.shift();
   }
-}
-
-export function outranks(a: Priority, b: Priority): boolean {
-  return priorityRank(a) < priorityRank(b);
 }

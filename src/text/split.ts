@@ -1,4 +1,5 @@
 import { languageRules } from './languages.ts';
+import { normalizeText } from './normalize.ts';
 
 // Longer sentences are cut at clause punctuation, then at spaces, so that one
 // sentence never holds back the first audio for long nor exceeds what a voice
@@ -32,4 +33,9 @@ function cutLong(sentence: string): string[] {
   }
   if (rest) pieces.push(rest);
   return pieces;
+}
+
+// Text as it arrives → the sentences that are spoken, each normalized.
+export function sentencesOf(text: string, lang: string): string[] {
+  return splitSentences(normalizeText(text, lang), lang);
 }

@@ -1,0 +1,45 @@
+import type { VoiceBank } from '../engines/voice-bank.ts';
+import type { RequestHandler } from './requests.ts';
+
+export interface RequestParts {
+  voices: VoiceBank;
+  status: () => object;
+  metrics: () => Promise<object>;
+  // Loads the voices again and re-publishes the status.
+  reload: () => Promise<void>;
+}
+
+// herald/<id>/request/<name>: what each name answers.
+export function requestHandlers(p: RequestParts): Record<string, RequestHandler> {
+  return {
+    voices: () => ({ default: p.voices.defaultVoice, voices: voiceList(p.voices) }),
+    status: () => p.status(),
+    metrics: () => p.metrics(),
+    reload: async () => {
+      await p.reload();
+      return { voices: p.voices.names(), problems: p.voices.problems };
+    },
+  };
+}
+
+function voiceList(voices: VoiceBank) {
+  const neural = voices.names().map((name) => {
+    const info = voices.info(name)!;
+    const engine = voices.loaded(name);
+    return {
+      name,
+      family: info.family,
+      language: info.language,
+      sampleRate: info.sampleRate,
+      speakers: info.numSpeakers,
+      loaded: !!engine,
+      provider: engine?.provider,
+      fp16: engine?.precision.fp16,
+      precisionReason: engine?.precision.reason,
+      notes: voices.notes.get(name),
+      verified: voices.verified.has(name),
+      problem: voices.problems.find((p) => p.name === name)?.reason,
+    };
+  });
+  return [...neural, { name: 'espeak', family: 'espeak-ng', loaded: true, provider: 'wasm' }];
+}

@@ -1,0 +1,181 @@
+import type { AlsaSink } from './audio/alsa-sink.ts';
+import type { VoiceBank } from './engines/voice-bank.ts';
+import type { EventBus } from './events.ts';
+import type { Logger } from './log.ts';
+import type { SayJob } from './queue/job.ts';
+import type { Journal } from './queue/journal.ts';
+import type { JobQueue } from './queue/priority-queue.ts';
+import { SpeechCut, speak } from './speak.ts';
+import type { SynthStats } from './system/synth-stats.ts';
+
+// Why the job that is playing was cut: its AbortSignal's reason.
+export type CutReason = 'interrupt' | 'stop' | 'shutdown';
+
+interface Playing {
+  job: SayJob;
+  controller: AbortController;
+}
+
+export interface PlayerParts {
+  queue: JobQueue;
+  sink: AlsaSink;
+  voices: VoiceBank;
+  journal: Journal;
+  events: EventBus;
+  stats: SynthStats;
+  log: Logger;
+}
+
+// Owns the queue loop: one job at a time from the queue to the device, the
+// interrupt rule, and what happens to a job that is cut.
+export class Player {
+  private playing?: Playing;
+  private wake?: () => void;
+  private running = false;
+  private done?: Promise<void>;
+
+  constructor(private readonly parts: PlayerParts) {}
+
+  get busy(): boolean {
+    return this.playing !== undefined;
+  }
+
+  start(): void {
+    this.running = true;
+    this.done = this.loop();
+  }
+
+  // An emergency cuts anything but an emergency; `interrupt` cuts anything
+  // but an emergency, unless it is one itself. The cut job comes back after.
+  enqueue(job: SayJob): void {
+    const now = this.playing;
+    const cuts =
+      now !== undefined &&
+      !now.controller.signal.aborted &&
+      ((job.priority === 'emergency' && now.job.priority !== 'emergency') || (job.interrupt && !(now.job.priority === 'emergency' && job.priority !== 'emergency')));
+    this.dropped(cuts ? this.parts.queue.pushNext(job) : this.parts.queue.push(job));
+    if (cuts) this.cut('interrupt');
+    this.wake?.();
+  }
+
+  // Re-queues a job the journal kept from before a restart.
+  requeue(job: SayJob): void {
+    this.dropped(this.parts.queue.push(job));
+  }
+
+  stop(clear: boolean): void {
+    if (clear) for (const job of this.parts.queue.clear()) this.emit(job, 'dropped', 'queue cleared by stop request');
+    this.cut('stop');
+  }
+
+  dropExpired(now = Date.now()): void {
+    const { sink } = this.parts;
+    for (const job of this.parts.queue.takeExpired(now)) {
+      const waitingForAudio = sink.ok ? '' : ` while the audio device '${sink.device}' was unavailable (${sink.lastError ?? 'not open'})`;
+      this.emit(job, 'dropped', `ttl expired${waitingForAudio}`);
+    }
+  }
+
+  // Cuts what plays and ends the loop; with a journal on disk the queue
+  // waits for the next start, without one it is reported lost.
+  async shutdown(): Promise<void> {
+    this.running = false;
+    this.cut('shutdown');
+    const left = this.parts.queue.clear();
+    if (this.parts.journal.durable) {
+      if (left.length) this.parts.log.info({ kept: left.length }, 'queued messages kept in the journal for the next start');
+    } else {
+      for (const job of left) this.emit(job, 'dropped', 'daemon shutting down (journal not writable)');
+    }
+    this.wake?.();
+    await this.done;
+  }
+
+  private cut(reason: CutReason): void {
+    const now = this.playing;
+    if (!now || now.controller.signal.aborted) return;
+    now.controller.abort(reason);
+    this.parts.sink.cut();
+  }
+
+  private async loop(): Promise<void> {
+    const { queue, sink } = this.parts;
+    while (this.running) {
+      if (!sink.ok) {
+        await this.sleep(sink.waitReady());
+        continue;
+      }
+      const job = queue.shift();
+      if (!job) await this.sleep();
+      else if (job.expiresAt <= Date.now()) this.emit(job, 'dropped', 'ttl expired');
+      else await this.play(job);
+    }
+  }
+
+  private sleep(until?: Promise<void>): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.wake = () => {
+        this.wake = undefined;
+        resolve();
+      };
+      until?.then(() => this.wake?.(), () => this.wake?.());
+    });
+  }
+
+  private async play(job: SayJob): Promise<void> {
+    const { events, voices, sink, log, stats } = this.parts;
+    const playing: Playing = { job, controller: new AbortController() };
+    this.playing = playing;
+    const speech = voices.speechFor(job.voice, job.lang);
+    speech.onFallback = (reason) => log.warn({ id: job.id, reason }, 'neural voice failed; espeak-ng continues');
+    let ttfaMs: number | undefined;
+    try {
+      const result = await speak(job, speech, sink, playing.controller.signal, (at, e) => {
+        ttfaMs = job.resumeFrom === 0 ? at - job.receivedAt : undefined;
+        const reason = speech.fallbackReason ?? job.note;
+        events.emitEvent({ id: job.id, event: 'started', voice: e.voice, engine: e.engine, provider: e.provider, ttfaMs, firstAudioAt: at, sentence: job.resumeFrom, reason });
+      });
+      stats.record(ttfaMs, result.synthMs, result.audioMs);
+      const { engine } = result;
+      events.emitEvent({ id: job.id, event: 'finished', voice: engine.voice, engine: engine.engine, provider: engine.provider, ttfaMs, synthMs: round(result.synthMs), audioMs: round(result.audioMs), reason: result.fallbackReason ?? job.note });
+    } catch (err) {
+      if (err instanceof SpeechCut) this.afterCut(job, playing.controller.signal.reason as CutReason | undefined, err.sentence);
+      else {
+        log.error({ id: job.id, err: (err as Error).message }, 'speaking failed');
+        events.emitEvent({ id: job.id, event: 'failed', reason: `synthesis failed: ${(err as Error).message}`, voice: speech.engine.voice, engine: speech.engine.engine });
+      }
+    } finally {
+      this.playing = undefined;
+    }
+  }
+
+  // A cut job goes on later from the sentence that was audible: now (after
+  // the message that interrupted it, or once the device is back), or after a
+  // restart (shutdown); a stopped one is over.
+  private afterCut(job: SayJob, reason: CutReason | undefined, sentence: number): void {
+    const { journal, queue, log } = this.parts;
+    if (reason === 'stop') return this.emit(job, 'dropped', 'stopped by request', sentence);
+    job.resumeFrom = sentence;
+    journal.progress(job.id, sentence);
+    if (reason === 'shutdown') {
+      if (journal.durable) log.info({ id: job.id, sentence }, 'kept for the next start');
+      else this.emit(job, 'dropped', 'daemon shutting down (journal not writable)', sentence);
+      return;
+    }
+    const why = reason === 'interrupt' ? 'interrupted by a more urgent message' : `audio device failed: ${this.parts.sink.lastError ?? 'device lost'}`;
+    this.emit(job, 'interrupted', why, sentence);
+    this.dropped(queue.pushFront(job));
+  }
+
+  private dropped(job: SayJob | undefined): void {
+    if (job) this.emit(job, 'dropped', `queue full (${this.parts.queue.maxLength}); dropped the oldest ${job.priority}-priority message`);
+  }
+
+  private emit(job: SayJob, event: 'dropped' | 'interrupted', reason: string, sentence?: number): void {
+    this.parts.events.emitEvent({ id: job.id, event, reason, sentence });
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
