@@ -4,7 +4,7 @@ import { VoiceBank } from './engines/voice-bank.ts';
 import { EventBus, TERMINAL_EVENTS } from './events.ts';
 import type { Logger } from './log.ts';
 import { MqttAdapter } from './mqtt/adapter.ts';
-import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/broker.ts';
+import { brokerToUse, type EmbeddedBroker } from './mqtt/broker.ts';
 import { requestHandlers } from './mqtt/request-handlers.ts';
 import { parseSayPayload } from './mqtt/say-payload.ts';
 import { statusPayload } from './mqtt/status.ts';
@@ -72,10 +72,11 @@ export class Daemon {
       void this.mqtt.publishStatus();
     });
     this.sink.start();
-    const [brokerUrl] = await Promise.all([this.brokerUrl(), this.espeak.start().then(() => this.voices.load())]);
+    const [broker] = await Promise.all([brokerToUse(this.config.mqtt, this.log), this.espeak.start().then(() => this.voices.load())]);
+    this.broker = broker.embedded;
     this.replayJournal();
     this.player.start();
-    this.mqtt.connect(brokerUrl, { say: (payload, topic) => this.receive(payload, topic), stop: (payload) => this.stopRequested(payload), requests: this.requests() }, !!this.broker);
+    this.mqtt.connect(broker.url, { say: (payload, topic) => this.receive(payload, topic), stop: (payload) => this.stopRequested(payload), requests: this.requests() }, !!this.broker);
     this.timers.push(setInterval(() => this.player.dropExpired(), 1000));
     this.timers.push(setInterval(() => this.retryJournal(), 30_000));
     this.timers.push(setInterval(() => void this.publishMetrics(), this.config.metrics.intervalSeconds * 1000));
@@ -119,21 +120,6 @@ export class Daemon {
     this.player.stop(clear);
   }
 
-  // The embedded broker's URL, or the configured one. A broker already on the
-  // embedded port (often a mosquitto service) is used as it is.
-  private async brokerUrl(): Promise<string> {
-    const { mqtt } = this.config;
-    if (!mqtt.embedded) return mqtt.url;
-    try {
-      this.broker = await startEmbeddedBroker(mqtt.embeddedPort);
-      this.log.info({ port: this.broker.port }, 'embedded MQTT broker listening on 127.0.0.1');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-      this.log.warn({ port: mqtt.embeddedPort }, 'embedded broker port in use; connecting to the broker already listening there');
-    }
-    return `mqtt://127.0.0.1:${this.broker?.port ?? mqtt.embeddedPort}`;
-  }
-
   // Messages accepted before a crash or power loss are spoken now, in the
   // order they came, from the sentence they had reached.
   private replayJournal(): void {
@@ -164,9 +150,9 @@ export class Daemon {
 
   private retryJournal(): void {
     if (this.journal.durable) return;
+    // The journal still holds every live job in memory and writes them all.
     this.journal.retry();
     if (!this.journal.durable) return;
-    for (const job of this.queue.jobs()) this.journal.add(job);
     this.log.info('journal writable again; durability restored');
     this.mqtt.scheduleStatus();
   }
@@ -184,7 +170,7 @@ export class Daemon {
   }
 
   private status(state: 'online' | 'offline') {
-    const queueDepth = () => this.queue.length + (this.player.busy ? 1 : 0);
+    const queueDepth = this.queue.length + (this.player.busy ? 1 : 0);
     return statusPayload({ deviceId: this.config.deviceId, voices: this.voices, sink: this.sink, journal: this.journal, queueDepth, since: this.since }, state);
   }
 

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { Aedes } from 'aedes';
+import type { HeraldConfig } from '../config/schema.ts';
+import type { Logger } from '../log.ts';
 
 export interface EmbeddedBroker {
   port: number;
@@ -23,4 +25,20 @@ export async function startEmbeddedBroker(port: number, host = '127.0.0.1'): Pro
         broker.close(() => server.close(() => resolve()));
       }),
   };
+}
+
+// Where Herald connects: the configured broker, or with `mqtt.embedded` its
+// own. A broker already on the embedded port (often a mosquitto service) is
+// used as it is.
+export async function brokerToUse(mqtt: HeraldConfig['mqtt'], log: Logger): Promise<{ url: string; embedded?: EmbeddedBroker }> {
+  if (!mqtt.embedded) return { url: mqtt.url };
+  try {
+    const embedded = await startEmbeddedBroker(mqtt.embeddedPort);
+    log.info({ port: embedded.port }, 'embedded MQTT broker listening on 127.0.0.1');
+    return { url: `mqtt://127.0.0.1:${embedded.port}`, embedded };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    log.warn({ port: mqtt.embeddedPort }, 'embedded broker port in use; connecting to the broker already listening there');
+    return { url: `mqtt://127.0.0.1:${mqtt.embeddedPort}` };
+  }
 }

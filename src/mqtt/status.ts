@@ -8,7 +8,7 @@ export interface StatusParts {
   voices: VoiceBank;
   sink: AlsaSink;
   journal: Journal;
-  queueDepth: () => number;
+  queueDepth: number;
   since: string;
 }
 
@@ -25,7 +25,7 @@ export function statusPayload(p: StatusParts, state: 'online' | 'offline') {
     fp16: precision.fp16,
     precisionReason: precision.reason,
     voiceProblems: p.voices.problems,
-    queueDepth: p.queueDepth(),
+    queueDepth: p.queueDepth,
     audioDevice: p.sink.device,
     audioOk: p.sink.ok,
     audioError: p.sink.lastError,

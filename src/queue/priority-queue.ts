@@ -59,14 +59,6 @@ export class JobQueue {
     return all;
   }
 
-  has(id: string): boolean {
-    return this.next.some((j) => j.id === id) || PRIORITIES.some((p) => this.lanes[p].some((j) => j.id === id));
-  }
-
-  jobs(): SayJob[] {
-    return [...this.next, ...PRIORITIES.flatMap((p) => this.lanes[p])];
-  }
-
   private trim(): SayJob | undefined {
     if (this.length <= this.maxLength) return undefined;
     for (const p of [...PRIORITIES].reverse()) {
