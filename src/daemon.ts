@@ -76,7 +76,7 @@ export class Daemon {
     this.broker = broker.embedded;
     this.replayJournal();
     this.player.start();
-    this.mqtt.connect(broker.url, { say: (payload, topic) => this.receive(payload, topic), stop: (payload) => this.stopRequested(payload), requests: this.requests() }, !!this.broker);
+    this.mqtt.connect(broker.url, { say: (payload, topic) => this.receive(payload, topic), stop: (clear) => this.player.stop(clear), requests: this.requests() }, !!this.broker);
     this.timers.push(setInterval(() => this.player.dropExpired(), 1000));
     this.timers.push(setInterval(() => this.retryJournal(), 30_000));
     this.timers.push(setInterval(() => void this.publishMetrics(), this.config.metrics.intervalSeconds * 1000));
@@ -108,16 +108,6 @@ export class Daemon {
     this.events.emitEvent({ id: job.id, event: 'queued' });
     this.player.enqueue(job);
     return job.id;
-  }
-
-  private stopRequested(payload: Buffer): void {
-    let clear = false;
-    try {
-      clear = JSON.parse(payload.toString('utf8'))?.clear === true;
-    } catch {
-      // Any payload, even not JSON, means stop.
-    }
-    this.player.stop(clear);
   }
 
   // Messages accepted before a crash or power loss are spoken now, in the

@@ -15,7 +15,8 @@ export interface MqttRoutes {
   // Must have the message on disk when it returns: the broker's
   // acknowledgement is sent right after (see handleMessage below).
   say(payload: Buffer, topic: string): void;
-  stop(payload: Buffer): void;
+  // `clear`: empty the queue too.
+  stop(clear: boolean): void;
   requests: Record<string, RequestHandler>;
 }
 
@@ -70,7 +71,7 @@ export class MqttAdapter {
   private route(topic: string, payload: Buffer, routes: MqttRoutes): void {
     const route = this.topics.classify(topic);
     if (route?.kind === 'say') routes.say(payload, topic);
-    else if (route?.kind === 'stop') routes.stop(payload);
+    else if (route?.kind === 'stop') routes.stop(clearsQueue(payload));
     else if (route?.kind === 'request') {
       // Answered after the acknowledgement: a request may take a while (reload).
       void answerRequest(routes.requests, route.name, payload).then((response) => this.client?.publish(this.topics.response(route.name), JSON.stringify(response), { qos: 1 }));
@@ -108,6 +109,15 @@ export class MqttAdapter {
     await within(this.publishStatus('offline'), SHUTDOWN_STEP_MS);
     await within(new Promise<void>((resolve) => client.end(false, {}, () => resolve())), SHUTDOWN_STEP_MS);
     client.end(true);
+  }
+}
+
+// Any payload on `stop`, even not JSON, stops; `{"clear":true}` also clears.
+function clearsQueue(payload: Buffer): boolean {
+  try {
+    return JSON.parse(payload.toString('utf8'))?.clear === true;
+  } catch {
+    return false;
   }
 }
 
