@@ -39,7 +39,10 @@ export async function speak(job: SayJob, speech: JobSpeech, sink: AudioSink, sig
       const gap = silence(speech.engine.sentenceSilenceSeconds, sink.sampleRate);
       result.audioMs += ((pcm.length + gap.length) / sink.sampleRate) * 1000;
       const index = i;
-      marks.push(sink.mark().then(() => void (audible = Math.max(audible, index))));
+      const mark = sink.mark().then(() => void (audible = Math.max(audible, index)));
+      // A cut rejects it while this loop may be awaiting synthesis; it is read below.
+      mark.catch(() => {});
+      marks.push(mark);
       if (i === job.resumeFrom) {
         // Time to first audio is when the first buffer reaches the device,
         // not when the whole sentence has fitted into the pipe behind it.
