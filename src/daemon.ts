@@ -72,7 +72,8 @@ export class Daemon {
       void this.mqtt.publishStatus();
     });
     this.sink.start();
-    const [broker] = await Promise.all([brokerToUse(this.config.mqtt, this.log), this.espeak.start().then(() => this.voices.load())]);
+    // The voices' sessions open while espeak-ng starts; warm-up waits for both.
+    const [broker] = await Promise.all([brokerToUse(this.config.mqtt, this.log), this.espeak.start(), this.voices.load()]);
     this.broker = broker.embedded;
     this.replayJournal();
     this.player.start();
