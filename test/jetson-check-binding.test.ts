@@ -10,7 +10,7 @@ import {
   probeRelativeError,
   probeWeights,
 } from '../scripts/jetson/tiny-model.ts';
-import { parseBindingReport } from '../src/engines/provider-options.ts';
+import { bindingReportSchema } from '../src/engines/provider-options.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 
@@ -63,7 +63,7 @@ describe('scripts/jetson/check-binding.ts on this machine', () => {
       [null, null],
     );
     assert.equal(report.patchMarkerInBinary, false);
-    assert.deepEqual(parseBindingReport(report)?.capability, report.capability, 'the daemon can read what --write stores');
+    assert.deepEqual(bindingReportSchema.parse(report).capability, report.capability, 'the daemon can read what --write stores');
   });
 
   it('fails --require for a provider that is not there', () => {

@@ -3,18 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  gpuIdentity,
-  isJetson,
-  parseNvTegraRelease,
-  parseNvpmodelConf,
-  parseNvpmodelStatus,
-  readEmc,
-  readGpu,
-  readJetsonMetrics,
-  readPowerMode,
-  readThermalZones,
-} from '../src/system/jetson-metrics.ts';
+import { gpuIdentity, isJetson, readJetsonMetrics } from '../src/system/jetson-metrics.ts';
 
 const NVPMODEL_CONF = `
 # comment line < POWER_MODEL ID=9 NAME=COMMENTED >
@@ -82,14 +71,12 @@ describe('jetson-metrics against a fake sysfs tree', () => {
   before(async () => {
     base = await mkdtemp(join(tmpdir(), 'herald-sysfs-'));
     await tree(root('orin'), ORIN);
-    // Xavier-style: GPU load only at /sys/devices/gpu.0/load, EMC only in debugfs, no status file
+    // Xavier-style: the GPU's devfreq entry has no of_node name, no status file
     await tree(root('xavier'), {
       '/proc/device-tree/compatible': 'nvidia,p2972-0000\0nvidia,tegra194\0',
-      '/sys/devices/gpu.0/load': '500\n',
-      '/sys/kernel/debug/bpmp/debug/clk/emc/rate': '1600000000\n',
       '/etc/nvpmodel.conf': NVPMODEL_CONF,
       // a directory where a file is expected must not throw either
-      '/sys/class/devfreq/17000000.gv11b/cur_freq/oops': 'x',
+      '/sys/class/devfreq/17000000.gpu/cur_freq/oops': 'x',
     });
     await mkdir(root('empty'), { recursive: true });
   });
@@ -98,82 +85,45 @@ describe('jetson-metrics against a fake sysfs tree', () => {
     await rm(base, { recursive: true, force: true });
   });
 
-  it('reads an Orin completely', async () => {
+  it('reads an Orin', async () => {
     const m = await readJetsonMetrics(root('orin'));
-    assert.equal(m.isJetson, true);
-    assert.deepEqual(m.board, {
-      model: 'NVIDIA Jetson Orin Nano Engineering Reference Developer Kit Super',
-      compatible: ['nvidia,p3768-0000+p3767-0005-super', 'nvidia,p3767-0005', 'nvidia,tegra234'],
-      soc: 'tegra234',
-      l4t: { major: 36, revision: '4.3' },
-    });
-    assert.deepEqual(m.gpu, {
-      devfreq: '17000000.gpu',
-      name: 'ga10b',
-      loadPercent: 12.3,
-      curFreqHz: 306000000,
-      minFreqHz: 306000000,
-      maxFreqHz: 1020000000,
-      governor: 'nvhost_podgov',
-      railgateEnabled: true,
-    });
-    assert.deepEqual(m.emc, { curFreqHz: 2133000000, maxFreqHz: 3199000000, source: 'devfreq', activityRaw: 123456 });
-    assert.deepEqual(m.thermal, [
-      { zone: 'thermal_zone0', type: 'cpu-thermal', tempC: 45.5 },
-      { zone: 'thermal_zone1', type: 'gpu-thermal', tempC: 44 },
-      { zone: 'thermal_zone10', type: 'tj-thermal', tempC: 46.25 },
-    ]);
-    assert.deepEqual(m.powerMode, {
-      id: 0,
-      name: '15W',
-      source: 'status',
-      defaultId: 2,
-      modes: [
-        { id: 0, name: '15W' },
-        { id: 1, name: '25W' },
-        { id: 2, name: 'MAXN_SUPER' },
-        { id: 3, name: '7W' },
+    assert.deepEqual(m, {
+      board: { model: 'NVIDIA Jetson Orin Nano Engineering Reference Developer Kit Super', soc: 'tegra234', l4t: 'R36.4.3' },
+      gpu: { name: 'ga10b', loadPercent: 12.3, curFreqHz: 306000000, maxFreqHz: 1020000000 },
+      emc: { curFreqHz: 2133000000, maxFreqHz: 3199000000 },
+      thermal: [
+        { zone: 'thermal_zone0', type: 'cpu-thermal', tempC: 45.5 },
+        { zone: 'thermal_zone1', type: 'gpu-thermal', tempC: 44 },
+        { zone: 'thermal_zone10', type: 'tj-thermal', tempC: 46.25 },
       ],
+      powerMode: { id: 0, name: '15W' },
+      railsMw: { VDD_IN: 7709, VDD_CPU_GPU_CV: 2026 },
     });
-    assert.deepEqual(m.rails, [
-      { label: 'VDD_IN', voltageMv: 5072, currentMa: 1520, powerMw: 7709 },
-      { label: 'VDD_CPU_GPU_CV', voltageMv: 5064, currentMa: 400, powerMw: 2026 },
-    ]);
+  });
+
+  it('reads the changing files again on every call', async () => {
+    await tree(root('orin'), { '/sys/class/devfreq/17000000.gpu/device/load': '875\n', '/var/lib/nvpmodel/status': 'pmode:0002\n' });
+    const m = await readJetsonMetrics(root('orin'));
+    assert.equal(m?.gpu?.loadPercent, 87.5);
+    assert.deepEqual(m?.powerMode, { id: 2, name: 'MAXN_SUPER' });
   });
 
   it('gives the GPU identity used in TensorRT cache keys', async () => {
-    assert.deepEqual(await gpuIdentity(root('orin')), { name: 'ga10b', computeCapability: '8.7', soc: 'tegra234' });
-    assert.deepEqual(await gpuIdentity(root('xavier')), { name: 'gv11b', computeCapability: '7.2', soc: 'tegra194' });
+    assert.deepEqual(await gpuIdentity(root('orin')), { name: 'ga10b', computeCapability: '8.7' });
+    assert.deepEqual(await gpuIdentity(root('xavier')), { name: 'gv11b', computeCapability: '7.2' });
     assert.equal(await gpuIdentity(root('empty')), undefined);
   });
 
-  it('falls back to older paths and the nvpmodel default', async () => {
+  it('a board with few files: what is there, and the nvpmodel default without a status file', async () => {
     assert.equal(await isJetson(root('xavier')), true);
-    // devfreq entry found by name, its cur_freq is a directory (unreadable), load from the old path
-    assert.deepEqual(await readGpu(root('xavier')), { devfreq: '17000000.gv11b', name: 'gv11b', loadPercent: 50 });
-    assert.deepEqual(await readEmc(root('xavier')), { curFreqHz: 1600000000, source: 'debugfs' });
-    const pm = await readPowerMode(root('xavier'));
-    assert.equal(pm?.id, 2);
-    assert.equal(pm?.name, 'MAXN_SUPER');
-    assert.equal(pm?.source, 'default');
+    assert.deepEqual(await readJetsonMetrics(root('xavier')), { board: { soc: 'tegra194' }, gpu: { name: 'gv11b' }, powerMode: { id: 2, name: 'MAXN_SUPER' } });
   });
 
-  it('leaves fields absent instead of throwing when nothing is there', async () => {
-    assert.deepEqual(await readJetsonMetrics(root('empty')), { isJetson: false });
-    assert.deepEqual(await readJetsonMetrics(root('does-not-exist')), { isJetson: false });
-    assert.equal(await readThermalZones(root('empty')), undefined);
-  });
-
-  it('does not throw on this (non-Jetson) machine', async () => {
-    const m = await readJetsonMetrics('/');
-    assert.equal(typeof m.isJetson, 'boolean');
-  });
-
-  it('parses the raw formats', () => {
-    assert.deepEqual(parseNvTegraRelease('# R35 (release), REVISION: 5.0, GCID: 1'), { major: 35, revision: '5.0' });
-    assert.equal(parseNvTegraRelease('garbage'), undefined);
-    assert.equal(parseNvpmodelStatus('pmode:0002\n'), 2);
-    assert.equal(parseNvpmodelStatus(''), undefined);
-    assert.deepEqual(parseNvpmodelConf('< POWER_MODEL ID=0 NAME=MAXN >\n'), { modes: [{ id: 0, name: 'MAXN' }] });
+  it('off a Jetson: nothing, decided once', async () => {
+    assert.equal(await readJetsonMetrics(root('empty')), undefined);
+    assert.equal(await readJetsonMetrics(root('does-not-exist')), undefined);
+    // Decided at the first call: a file that appears later is not looked for.
+    await tree(root('empty'), { '/etc/nv_tegra_release': ORIN['/etc/nv_tegra_release'] as string });
+    assert.equal(await isJetson(root('empty')), false);
   });
 });

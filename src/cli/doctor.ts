@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../config/load.ts';
 import type { HeraldConfig } from '../config/schema.ts';
 import { PiperEngine } from '../engines/piper.ts';
 import { planForVoice, providerContext, voiceFacts } from '../engines/provider-plan.ts';
-import { isJetson, readJetsonMetrics } from '../system/jetson-metrics.ts';
+import { readJetsonMetrics } from '../system/jetson-metrics.ts';
 import { mqttOptions } from '../mqtt/client.ts';
 import { EspeakHost } from '../text/espeak-host.ts';
 import { phonemizeSentence } from '../text/phonemize.ts';
@@ -43,10 +43,8 @@ export async function main(argv: string[]): Promise<number> {
       checks.push({ what: `onnxruntime ${p}`, verdict: ok ? 'ok' : context.capability.providers.length ? 'warn' : 'FAIL', detail: ok ? 'available' : 'unavailable in the installed binding' });
     }
     checks.push({ what: 'provider options', verdict: context.capability.honoursOptions ? 'ok' : 'warn', detail: `${context.capability.honoursOptions ? 'passed to onnxruntime' : 'not passed (stock binding: FP16, engine cache and profiles off; see docs/jetson.md)'}; from ${context.capabilitySource}; ORT ${context.runtime.ortVersion}, GPU ${context.runtime.gpu.name}` });
-    if (await isJetson()) {
-      const j = await readJetsonMetrics();
-      checks.push({ what: 'jetson', verdict: 'ok', detail: JSON.stringify({ board: j.board?.model, powerMode: j.powerMode, gpu: j.gpu, emc: j.emc }) });
-    }
+    const j = await readJetsonMetrics();
+    if (j) checks.push({ what: 'jetson', verdict: 'ok', detail: JSON.stringify({ board: j.board.model, powerMode: j.powerMode, gpu: j.gpu, emc: j.emc }) });
     const { voices, problems } = discoverVoices(config.voices.dir);
     if (!voices.length && !problems.length) checks.push({ what: 'voices', verdict: 'warn', detail: `none in ${config.voices.dir}; espeak-ng will speak` });
     for (const p of problems) {

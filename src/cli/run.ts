@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.ts';
 import { Daemon } from '../daemon.ts';
 import { createLogger } from '../log.ts';
-import { createLoopLagProbe, initSdNotify, notifyReady, notifyStopping, startWatchdog } from '../system/sd-notify.ts';
+import { createLoopLagProbe } from '../system/loop-lag.ts';
+import { createNotifier } from '../system/sd-notify.ts';
 
 const MAX_LOOP_LAG_MS = 5_000;
 
@@ -15,7 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   log.info({ source }, 'config loaded');
   // Before any child process starts: the notifier takes NOTIFY_SOCKET out of
   // the environment so that only the daemon speaks to systemd.
-  initSdNotify({ logger: log.child({ mod: 'sd-notify' }) });
+  const notify = createNotifier(log.child({ mod: 'sd-notify' }));
   const daemon = new Daemon(config, log);
 
   // An unexpected error is logged; the service manager restarts us if it was fatal.
@@ -30,7 +31,8 @@ export async function main(argv: string[]): Promise<number> {
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
     watchdog?.stop();
-    stopping ??= notifyStopping('shutting down')
+    stopping ??= notify
+      .stopping('shutting down')
       .then(() => daemon.stop())
       .then(() => process.exit(0));
   };
@@ -39,10 +41,10 @@ export async function main(argv: string[]): Promise<number> {
 
   // start() returns once every voice is loaded and warmed up: only then READY=1.
   await daemon.start();
-  await notifyReady(`speaking with ${daemon.voices.defaultVoice} on ${daemon.voices.defaultProvider}`);
+  await notify.ready(`speaking with ${daemon.voices.defaultVoice} on ${daemon.voices.defaultProvider}`);
   // WATCHDOG=1 only while the main loop answers and audio that waits is moving.
   const loop = createLoopLagProbe(MAX_LOOP_LAG_MS);
-  watchdog = startWatchdog(() => loop.check() && daemon.sink.healthy(config.audio.stallSeconds * 1000));
+  watchdog = notify.startWatchdog(() => loop.check() && daemon.sink.healthy(config.audio.stallSeconds * 1000));
   await new Promise(() => {});
   return 0;
 }

@@ -48,31 +48,43 @@ const voices = z.strictObject({
 
 // Provider options reach onnxruntime only through a binding built with
 // scripts/jetson (the stock one passes deviceId alone); see docs/jetson.md.
+// The defaults here are the only ones: the planner takes the parsed values as they are.
 const tensorrt = z.strictObject({
-  enabled: z.boolean().optional(),
-  deviceId: z.number().int().min(0).optional(),
-  fp16: z.boolean().optional(),
-  engineCacheDir: z.string().optional(),
-  timingCache: z.boolean().optional(),
+  enabled: z.boolean().default(true),
+  deviceId: z.number().int().min(0).default(0),
+  // trt_fp16_enable: FP16 kernels allowed (not forced).
+  fp16: z.boolean().default(true),
+  // Engines go to <dir>/engines/<key>, timing caches to <dir>/timing/<key>.
+  engineCacheDir: z.string().regex(/^\//, 'must be an absolute path').default('/var/cache/herald/trt'),
+  timingCache: z.boolean().default(true),
   maxWorkspaceBytes: z.number().int().positive().optional(),
-  opTypesToExclude: z.array(z.string().regex(/^[A-Za-z]+$/)).optional(),
-  layerNormFp32Fallback: z.boolean().optional(),
+  // Piper graphs use NonZero (boolean-mask indexing in the duration predictor),
+  // whose shape-less output has failed TensorRT session creation; leaving it to
+  // CUDA costs one partition boundary. [] tries the whole graph on TensorRT.
+  opTypesToExclude: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'not an op type')).default(['NonZero']),
+  layerNormFp32Fallback: z.boolean().default(true),
   builderOptimizationLevel: z.number().int().min(0).max(5).optional(),
 });
 
 const cuda = z.strictObject({
-  enabled: z.boolean().optional(),
-  deviceId: z.number().int().min(0).optional(),
-  cudnnConvAlgoSearch: z.enum(['EXHAUSTIVE', 'HEURISTIC', 'DEFAULT']).optional(),
+  enabled: z.boolean().default(true),
+  deviceId: z.number().int().min(0).default(0),
+  // onnxruntime's default EXHAUSTIVE benchmarks every convolution for every new
+  // input shape, and every sentence length is a new shape for Piper.
+  cudnnConvAlgoSearch: z.enum(['EXHAUSTIVE', 'HEURISTIC', 'DEFAULT']).default('HEURISTIC'),
   gpuMemLimitBytes: z.number().int().positive().optional(),
   useTf32: z.boolean().optional(),
 });
 
 const engine = z.strictObject({
-  providers: z.array(z.enum(PROVIDERS)).min(1).default(['tensorrt', 'cuda', 'cpu']),
+  providers: z
+    .array(z.enum(PROVIDERS))
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, 'lists a provider twice')
+    .default(['tensorrt', 'cuda', 'cpu']),
   intraOpThreads: z.number().int().min(0).max(64).default(0),
-  tensorrt: tensorrt.default({}),
-  cuda: cuda.default({}),
+  tensorrt: tensorrt.prefault({}),
+  cuda: cuda.prefault({}),
   // Longest id sequence sent to a voice in one run; longer sentences are cut.
   // It also bounds the TensorRT shape profiles.
   maxPhonemes: z.number().int().min(16).max(4096).default(400),
@@ -113,3 +125,6 @@ export const configSchema = z.strictObject({
 });
 
 export type HeraldConfig = z.infer<typeof configSchema>;
+export type EngineConfig = HeraldConfig['engine'];
+export type TensorRtConfig = EngineConfig['tensorrt'];
+export type CudaConfig = EngineConfig['cuda'];

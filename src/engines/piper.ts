@@ -4,7 +4,7 @@ import { phonemizeSentence } from '../text/phonemize.ts';
 import { BOS, EOS, PAD } from '../voices/piper-symbols.ts';
 import type { VoiceInfo } from '../voices/types.ts';
 import { openSession, type FeedTensor, type ProviderAttempt, type SessionOptions, type ThreadSession } from './onnx-session.ts';
-import { planWarmup, type EffectivePrecision, type ProviderPlan, type VoiceFacts } from './provider-options.ts';
+import type { EffectivePrecision, ProviderPlan } from './provider-options.ts';
 import type { SentenceAudio, SpeechEngine, SynthOptions } from './types.ts';
 
 // Piper's id sequence: BOS, PAD, then every phoneme followed by PAD, then EOS.
@@ -23,6 +23,8 @@ export function phonemesToIds(phonemes: string, idMap: Record<string, number[]>)
   ids.push(...idMap[EOS]);
   return { ids, missing };
 }
+
+const WARM_UP_SENTENCE = 'Attention please, the next train departs in five minutes.';
 
 export class PiperEngine implements SpeechEngine {
   readonly engine = 'piper' as const;
@@ -54,13 +56,17 @@ export class PiperEngine implements SpeechEngine {
     return new PiperEngine(info, session, provider, skipped, espeak, precision, options.maxIds ?? 400);
   }
 
-  // Runs representative lengths once (longest first), so the first message
-  // does not pay for memory growth or, on TensorRT, the engine build.
-  async warmUp(facts: VoiceFacts, onStep?: (phonemes: number) => void): Promise<void> {
-    const pattern = (await this.phonemeIds('Attention please, the next train departs in five minutes.')).slice(2, -1);
-    for (const step of planWarmup(facts, { idPattern: pattern, scales: [this.info.noiseScale, this.info.lengthScale, this.info.noiseW] })) {
-      onStep?.(step.phonemes);
-      await this.run(Array.from(step.feeds.input, Number), { rate: 1 });
+  // Runs representative lengths once, longest first (the memory arena grows
+  // to its final size in one step; on TensorRT the engine is built or loaded),
+  // then a typical sentence and a single word, so the first message pays for none of it.
+  async warmUp(onStep?: (ids: number) => void): Promise<void> {
+    const sentence = await phonemizeSentence(this.espeak, this.info.espeakVoice, WARM_UP_SENTENCE);
+    // Ids are about two per phoneme (each one is followed by a pad), plus the markers.
+    const longest = `${sentence} `.repeat(Math.ceil(this.maxIds / 2 / (sentence.length + 1))).slice(0, Math.floor((this.maxIds - 3) / 2));
+    for (const phonemes of [longest, sentence, sentence.split(' ')[0]]) {
+      const { ids } = phonemesToIds(phonemes, this.info.phonemeIdMap);
+      onStep?.(ids.length);
+      await this.run(ids.slice(0, this.maxIds), { rate: 1 });
     }
   }
 

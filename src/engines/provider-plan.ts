@@ -1,25 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as ort from 'onnxruntime-node';
 import type { HeraldConfig } from '../config/schema.ts';
 import { gpuIdentity } from '../system/jetson-metrics.ts';
 import { sha256File } from '../voices/manifest.ts';
 import type { VoiceInfo } from '../voices/types.ts';
-import { probeProvider } from './provider-probe.ts';
-import {
-  parseBindingReport,
-  planProviders,
-  resolveProvidersConfig,
-  type BindingCapability,
-  type ProviderPlan,
-  type ProvidersConfig,
-  type RuntimeFacts,
-  type VoiceFacts,
-} from './provider-options.ts';
+// Both run onnxruntime off the main thread once onnx-session.ts exports them:
+// then this import names './onnx-session.ts' instead.
+import { onnxRuntimeVersion, probeProvider } from './provider-probe.ts';
+import { bindingReportSchema, planProviders, type BindingCapability, type ProviderPlan, type RuntimeFacts, type VoiceFacts } from './provider-options.ts';
 
 // What this machine's onnxruntime binding can do and what it runs on,
 // found once at start and shared by every voice.
 export interface ProviderContext {
-  providers: ProvidersConfig;
+  engine: HeraldConfig['engine'];
   capability: BindingCapability;
   runtime: RuntimeFacts;
   // Where the capability came from: a check-binding report or a probe here.
@@ -27,34 +19,37 @@ export interface ProviderContext {
 }
 
 export async function providerContext(config: HeraldConfig): Promise<ProviderContext> {
-  const providers = resolveProvidersConfig({ order: config.engine.providers, tensorrt: config.engine.tensorrt, cuda: config.engine.cuda });
-  const report = readReport(config.engine.bindingReport);
+  const { engine } = config;
+  const report = readReport(engine.bindingReport);
   let capability: BindingCapability;
   let capabilitySource: string;
   if (report) {
     capability = report.capability;
-    capabilitySource = config.engine.bindingReport as string;
+    capabilitySource = engine.bindingReport;
   } else {
     // No report from scripts/jetson/check-binding.ts: ask the binding which
     // providers open at all. A stock binding passes no options, so none are honoured.
     const open = [];
-    for (const p of config.engine.providers) if ((await probeProvider(p)).ok) open.push(p);
+    for (const p of engine.providers) if ((await probeProvider(p)).ok) open.push(p);
     capability = { providers: open, honoursOptions: false, fp16Observed: null };
     capabilitySource = 'probe (stock binding assumed: provider options not passed)';
   }
-  const gpu = await gpuIdentity().catch(() => undefined);
+  const gpu = await gpuIdentity();
+  const tensorrtVersion = report?.heraldBuild?.tensorrtVersion;
   const runtime: RuntimeFacts = {
-    ortVersion: ort.env.versions.node ?? ort.env.versions.common ?? 'unknown',
-    gpu: gpu ? { name: gpu.name, computeCapability: gpu.computeCapability } : { name: 'none', computeCapability: '0' },
-    ...(report?.tensorrtVersion ? { tensorrtVersion: report.tensorrtVersion } : {}),
+    ortVersion: await onnxRuntimeVersion(),
+    gpu: gpu ?? { name: 'none', computeCapability: '0' },
+    ...(tensorrtVersion ? { tensorrtVersion } : {}),
   };
-  return { providers, capability, runtime, capabilitySource };
+  return { engine, capability, runtime, capabilitySource };
 }
 
-function readReport(path: string | undefined) {
-  if (!path || !existsSync(path)) return undefined;
+// A missing or unreadable report means "probe instead", never a failed start.
+function readReport(path: string) {
+  if (!existsSync(path)) return undefined;
   try {
-    return parseBindingReport(JSON.parse(readFileSync(path, 'utf8')));
+    const parsed = bindingReportSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
@@ -73,7 +68,7 @@ export function voiceFacts(info: VoiceInfo, maxPhonemes: number): VoiceFacts {
 // the engine cache for one voice; the cache directory gets its identity
 // written beside the engines so a person can tell what built them.
 export function planForVoice(context: ProviderContext, facts: VoiceFacts): ProviderPlan {
-  const plan = planProviders(context.providers, facts, context.runtime, context.capability);
+  const plan = planProviders(context.engine, facts, context.runtime, context.capability);
   if (plan.cache) {
     try {
       mkdirSync(plan.cache.engineDir, { recursive: true });

@@ -21,3 +21,7 @@ export async function probeProvider(provider: ProviderName): Promise<{ ok: boole
     return { ok: false, error: (err as Error).message.split('\n')[0] };
   }
 }
+
+export async function onnxRuntimeVersion(): Promise<string> {
+  return ort.env.versions.node ?? ort.env.versions.common ?? 'unknown';
+}

@@ -64,7 +64,7 @@ export class VoiceBank {
         this.notes.set(info.name, plan.notes);
         this.log?.info({ voice: info.name, provider: engine.provider, precision: engine.precision, skipped: engine.skippedProviders, notes: plan.notes, cache: plan.cache?.engineDir }, 'voice loaded; warming up');
         const started = performance.now();
-        await engine.warmUp(facts, (phonemes) => this.log?.debug({ voice: info.name, phonemes }, 'warm-up run'));
+        await engine.warmUp((ids) => this.log?.debug({ voice: info.name, ids }, 'warm-up run'));
         this.log?.info({ voice: info.name, ms: Math.round(performance.now() - started) }, 'voice warmed up');
         engines.set(info.name, engine);
       } catch (err) {

@@ -7,17 +7,16 @@ export interface SystemMetrics {
   processRssBytes: number;
   cpuTempC: number | null;
   temperaturesC: Record<string, number>;
-  gpu: Array<{ model: string; loadPercent: number | null; tempC: number | null }>;
 }
 
-// CPU, memory and temperatures through systeminformation; GPU figures only
-// where the machine exposes them (nvidia-smi on a PC, sysfs on a Jetson).
+// CPU, memory and temperatures through systeminformation. Nothing that spawns
+// a process per tick (si.graphics() runs lspci, clinfo and xrandr, and finds
+// nothing on a Jetson): the GPU's figures come from jetson-metrics.ts.
 export async function readSystemMetrics(): Promise<SystemMetrics> {
-  const [load, mem, temp, graphics] = await Promise.all([
+  const [load, mem, temp] = await Promise.all([
     si.currentLoad().catch(() => undefined),
     si.mem().catch(() => undefined),
     si.cpuTemperature().catch(() => undefined),
-    si.graphics().catch(() => undefined),
   ]);
   const temperaturesC: Record<string, number> = {};
   temp?.cores?.forEach((t, i) => {
@@ -31,9 +30,6 @@ export async function readSystemMetrics(): Promise<SystemMetrics> {
     processRssBytes: process.memoryUsage.rss(),
     cpuTempC: typeof temp?.main === 'number' ? temp.main : null,
     temperaturesC,
-    gpu: (graphics?.controllers ?? [])
-      .filter((c) => c.utilizationGpu !== undefined || c.temperatureGpu !== undefined)
-      .map((c) => ({ model: c.model, loadPercent: c.utilizationGpu ?? null, tempC: c.temperatureGpu ?? null })),
   };
 }
 
