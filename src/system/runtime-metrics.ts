@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { isJetson, readJetsonMetrics } from './jetson-metrics.ts';
+import { readJetsonMetrics } from './jetson-metrics.ts';
 import { readSystemMetrics } from './metrics.ts';
 import type { SynthStats } from './synth-stats.ts';
 
@@ -19,8 +19,7 @@ export class RuntimeMetrics {
     const d = this.loopDelay;
     const eventLoopLag = { p50Ms: ms(d.percentile(50)), p99Ms: ms(d.percentile(99)), maxMs: ms(d.max) };
     d.reset();
-    const jetson = (await isJetson()) ? await readJetsonMetrics() : undefined;
-    return { deviceId: this.deviceId, ts: Date.now(), system: await readSystemMetrics(), jetson, synthesis: this.stats.snapshot(), eventLoopLag, ...extra };
+    return { deviceId: this.deviceId, ts: Date.now(), system: await readSystemMetrics(), jetson: await readJetsonMetrics(), synthesis: this.stats.snapshot(), eventLoopLag, ...extra };
   }
 
   stop(): void {
