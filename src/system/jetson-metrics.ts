@@ -123,10 +123,6 @@ function layoutOf(root: string): Promise<Layout | undefined> {
   return layout;
 }
 
-export async function isJetson(root = '/'): Promise<boolean> {
-  return (await layoutOf(root)) !== undefined;
-}
-
 // GPU name and compute capability for engine cache keys; undefined off a Jetson.
 export async function gpuIdentity(root = '/'): Promise<GpuIdentity | undefined> {
   const layout = await layoutOf(root);
