@@ -148,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(
         [
           `voice ${result.voice} (${result.engine}, ${result.provider}), ${n} messages via ${result.broker} → ${result.audioDevice}`,
-          `start to READY       p50 ${summary.startToReadyMs} ms over ${starts} starts (${readyMs.join(', ')}) [${ok(result.met.startToReadyMs)}]`,
+          `start to READY       p50 ${summary.startToReadyMs} ms over ${starts} starts (${result.start.readyMs.all.join(', ')} ms) [${ok(result.met.startToReadyMs)}]`,
           `idle RSS             daemon ${idle.daemonMB} MB [${ok(result.met.daemonIdleRssMB)}], process tree ${idle.treeMB} MB [${ok(result.met.treeIdleRssMB)}]: ${result.idleRss.processes.map((p) => `${p.command} ${p.rssMB}`).join(', ')}`,
           `time to first audio  p50 ${result.ttfaMs.p50} ms  p95 ${result.ttfaMs.p95} ms`,
           `real-time factor     p50 ${result.rtf.p50}  p95 ${result.rtf.p95}`,
