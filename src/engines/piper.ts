@@ -24,7 +24,8 @@ export function phonemesToIds(phonemes: string, idMap: Record<string, number[]>)
   return { ids, missing };
 }
 
-const WARM_UP_SENTENCE = 'Attention please, the next train departs in five minutes.';
+// espeak-ng's phonemes (en-us) of "Attention please, the next train departs in five minutes."
+const WARM_UP_PHONEMES = 'ɐtˈɛnʃən plˈiːz, ðə nˈɛkst tɹˈeɪn dᵻpˈɑːɹts ɪn fˈaɪv mˈɪnɪts.';
 
 export class PiperEngine implements SpeechEngine {
   readonly engine = 'piper' as const;
@@ -56,14 +57,17 @@ export class PiperEngine implements SpeechEngine {
     return new PiperEngine(info, session, provider, skipped, espeak, precision, options.maxIds ?? 400);
   }
 
-  // Runs representative lengths once, longest first (the memory arena grows
-  // to its final size in one step; on TensorRT the engine is built or loaded),
-  // then a typical sentence and a single word, so the first message pays for none of it.
+  // So that the first message pays for no first run. On TensorRT and CUDA
+  // every new length can mean an engine build or arena growth, so the longest
+  // input goes first, then a sentence and a word. On CPU one sentence loads the
+  // kernels; a longest run would only grow the arena to a size that a typical
+  // message never needs (measured: 30 MB more idle RSS, docs/performance.md).
+  // The ids come from fixed phonemes, so warm-up does not wait for espeak-ng.
   async warmUp(onStep?: (ids: number) => void): Promise<void> {
-    const sentence = await phonemizeSentence(this.espeak, this.info.espeakVoice, WARM_UP_SENTENCE);
-    // Ids are about two per phoneme (each one is followed by a pad), plus the markers.
+    const sentence = WARM_UP_PHONEMES;
     const longest = `${sentence} `.repeat(Math.ceil(this.maxIds / 2 / (sentence.length + 1))).slice(0, Math.floor((this.maxIds - 3) / 2));
-    for (const phonemes of [longest, sentence, sentence.split(' ')[0]]) {
+    const runs = this.provider === 'cpu' ? [sentence] : [longest, sentence, sentence.split(' ')[0]];
+    for (const phonemes of runs) {
       const { ids } = phonemesToIds(phonemes, this.info.phonemeIdMap);
       onStep?.(ids.length);
       await this.run(ids.slice(0, this.maxIds), { rate: 1 });

@@ -2,7 +2,7 @@ import type { HeraldConfig } from '../config/schema.ts';
 import type { Logger } from '../log.ts';
 import type { EspeakHost } from '../text/espeak-host.ts';
 import { discoverVoices } from '../voices/discover.ts';
-import { readManifest, verifyVoice } from '../voices/manifest.ts';
+import { forgetHashes, readManifest, verifyVoice } from '../voices/manifest.ts';
 import type { VoiceInfo, VoiceProblem } from '../voices/types.ts';
 import { EspeakEngine } from './espeak.ts';
 import { PiperEngine } from './piper.ts';
@@ -37,6 +37,7 @@ export class VoiceBank {
   // one-shot commands that need not pay for every installed voice.
   async load(only?: string): Promise<void> {
     const old = [...this.engines.values()];
+    forgetHashes();
     const found = discoverVoices(this.config.voices.dir);
     const problems = found.problems;
     const pick = only ?? this.config.voices.default;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { VoiceInfo } from './types.ts';
@@ -23,8 +23,20 @@ export function readManifest(dir: string): { manifest: Manifest; error?: string 
   }
 }
 
+// One hash per file per load of the voices, shared by the checksum check and
+// the TensorRT cache key; kept no longer, so a file damaged on disk is seen.
+const hashes = new Map<string, string>();
+
+export function forgetHashes(): void {
+  hashes.clear();
+}
+
 export function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+  const { size, mtimeMs, ino } = statSync(path);
+  const key = `${path}:${size}:${mtimeMs}:${ino}`;
+  let hash = hashes.get(key);
+  if (!hash) hashes.set(key, (hash = createHash('sha256').update(readFileSync(path)).digest('hex')));
+  return hash;
 }
 
 export type Verification = { verified: true } | { verified: false; reason: string; mismatch: boolean };
