@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gpuIdentity, readJetsonMetrics } from '../src/system/jetson-metrics.ts';
+import { readSystemMetrics } from '../src/system/metrics.ts';
 
 const NVPMODEL_CONF = `
 # comment line < POWER_MODEL ID=9 NAME=COMMENTED >
@@ -91,14 +92,14 @@ describe('jetson-metrics against a fake sysfs tree', () => {
       board: { model: 'NVIDIA Jetson Orin Nano Engineering Reference Developer Kit Super', soc: 'tegra234', l4t: 'R36.4.3' },
       gpu: { name: 'ga10b', loadPercent: 12.3, curFreqHz: 306000000, maxFreqHz: 1020000000 },
       emc: { curFreqHz: 2133000000, maxFreqHz: 3199000000 },
-      thermal: [
-        { zone: 'thermal_zone0', type: 'cpu-thermal', tempC: 45.5 },
-        { zone: 'thermal_zone1', type: 'gpu-thermal', tempC: 44 },
-        { zone: 'thermal_zone10', type: 'tj-thermal', tempC: 46.25 },
-      ],
       powerMode: { id: 0, name: '15W' },
       railsMw: { VDD_IN: 7709, VDD_CPU_GPU_CV: 2026 },
     });
+  });
+
+  it('thermal zones, on a Jetson as anywhere: unpowered and unreadable zones left out', async () => {
+    const m = await readSystemMetrics(`${root('orin')}/sys/class/thermal`);
+    assert.deepEqual(m.temperaturesC, { 'cpu-thermal': 45.5, 'gpu-thermal': 44, 'tj-thermal': 46.25 });
   });
 
   it('reads the changing files again on every call', async () => {

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:net';
-import { Aedes } from 'aedes';
 import type { HeraldConfig } from '../config/schema.ts';
 import type { Logger } from '../log.ts';
 
@@ -11,6 +10,8 @@ export interface EmbeddedBroker {
 // An in-process broker for a box that has none. Bound to 127.0.0.1 only:
 // Herald opens no port to the network unless a feature asks for one.
 export async function startEmbeddedBroker(port: number, host = '127.0.0.1'): Promise<EmbeddedBroker> {
+  // Loaded only here: a device on a real broker never pays for aedes.
+  const { Aedes } = await import('aedes');
   const broker = await Aedes.createBroker();
   const server: Server = createServer(broker.handle);
   await new Promise<void>((resolve, reject) => {

@@ -9,8 +9,7 @@
  * - GPU: the devfreq device whose of_node name is ga10b (Orin), gv11b (Xavier),
  *   gp10b (TX2) or gm20b (Nano): {cur,max}_freq in Hz, device/load in per-mille.
  * - EMC (memory clock): a devfreq device named *.emc.
- * - Thermal: /sys/class/thermal/thermal_zone*\/{type,temp} in milli-degC;
- *   Orin reports -256000 for unpowered zones, which are left out.
+ * - Thermal zones are read for every device by metrics.ts.
  * - Power mode: nvpmodel writes "pmode:0002" to /var/lib/nvpmodel/status;
  *   /etc/nvpmodel.conf names the modes and the boot default.
  * - Power rails: INA3221 hwmon in{N}_label, in{N}_input (mV), curr{N}_input (mA).
@@ -22,7 +21,6 @@ export interface JetsonMetrics {
   board: { model?: string; soc?: string; l4t?: string };
   gpu?: { name: string; loadPercent?: number; curFreqHz?: number; maxFreqHz?: number };
   emc?: { curFreqHz?: number; maxFreqHz?: number };
-  thermal?: { zone: string; type: string; tempC: number }[];
   powerMode?: { id: number; name?: string };
   railsMw?: Record<string, number>;
 }
@@ -46,7 +44,6 @@ interface Layout {
   board: JetsonMetrics['board'];
   gpu?: { name: string; dir: string };
   emcDir?: string;
-  zones: { zone: string; type: string }[];
   rails: { label: string; dir: string; n: string }[];
   modes: Map<number, string>;
   defaultMode?: number;
@@ -81,7 +78,7 @@ async function discover(root: string): Promise<Layout | undefined> {
     .map((c) => /^nvidia,(tegra\d+)$/.exec(c.trim())?.[1])
     .find((s) => s !== undefined);
   if (!l4t && !soc) return undefined;
-  const layout: Layout = { board: {}, zones: [], rails: [], modes: new Map() };
+  const layout: Layout = { board: {}, rails: [], modes: new Map() };
   const model = await text(root, '/proc/device-tree/model');
   layout.board = { ...(model ? { model } : {}), ...(soc ? { soc } : {}), ...(l4t ? { l4t: `R${l4t[1]}.${l4t[2]}` } : {}) };
   for (const entry of await list(root, '/sys/class/devfreq')) {
@@ -91,10 +88,6 @@ async function discover(root: string): Promise<Layout | undefined> {
     const isGpu = Object.values(SOCS).some((s) => s.name === node) || node === 'gpu' || /\.gpu$/.test(entry);
     if (!layout.gpu && isGpu) layout.gpu = { name: node && node !== 'gpu' ? node : ((soc && SOCS[soc]?.name) ?? 'gpu'), dir };
     if (!layout.emcDir && /(^|\.)emc$/.test(entry)) layout.emcDir = dir;
-  }
-  for (const zone of (await list(root, '/sys/class/thermal')).filter((z) => /^thermal_zone\d+$/.test(z))) {
-    const type = await text(root, `/sys/class/thermal/${zone}/type`);
-    if (type) layout.zones.push({ zone, type });
   }
   const ina = '/sys/bus/i2c/drivers/ina3221';
   for (const dev of await list(root, ina)) {
@@ -136,20 +129,17 @@ export async function readJetsonMetrics(root = '/'): Promise<JetsonMetrics | und
   if (!layout) return undefined;
   const metrics: JetsonMetrics = { board: layout.board };
   const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-  const [gpu, emc, thermal, rails, status] = await Promise.all([
+  const [gpu, emc, rails, status] = await Promise.all([
     layout.gpu &&
       Promise.all([num(root, `${layout.gpu.dir}/device/load`), num(root, `${layout.gpu.dir}/cur_freq`), num(root, `${layout.gpu.dir}/max_freq`)]).then(([load, cur, max]) =>
         defined({ name: layout.gpu?.name as string, loadPercent: load === undefined ? undefined : load / 10, curFreqHz: cur, maxFreqHz: max }),
       ),
     layout.emcDir && Promise.all([num(root, `${layout.emcDir}/cur_freq`), num(root, `${layout.emcDir}/max_freq`)]).then(([cur, max]) => defined({ curFreqHz: cur, maxFreqHz: max })),
-    Promise.all(layout.zones.map(async (z) => ({ ...z, tempC: ((await num(root, `/sys/class/thermal/${z.zone}/temp`)) ?? -1e6) / 1000 }))),
     Promise.all(layout.rails.map(async (r) => [r.label, await num(root, `${r.dir}/in${r.n}_input`), await num(root, `${r.dir}/curr${r.n}_input`)] as const)),
     text(root, '/var/lib/nvpmodel/status'),
   ]);
   if (gpu) metrics.gpu = gpu;
   if (emc && Object.keys(emc).length) metrics.emc = emc;
-  const zones = thermal.filter((z) => z.tempC >= -40 && z.tempC <= 150);
-  if (zones.length) metrics.thermal = zones;
   const railsMw = Object.fromEntries(rails.filter(([, mv, ma]) => mv !== undefined && ma !== undefined).map(([label, mv, ma]) => [label, Math.round(((mv as number) * (ma as number)) / 1000)]));
   if (Object.keys(railsMw).length) metrics.railsMw = railsMw;
   const id = Number(/pmode:\s*(\d+)/.exec(status ?? '')?.[1] ?? layout.defaultMode ?? Number.NaN);
