@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as ort from 'onnxruntime-node';
 import type { HeraldConfig } from '../config/schema.ts';
 import { gpuIdentity } from '../system/jetson-metrics.ts';
 import { sha256File } from '../voices/manifest.ts';
 import type { VoiceInfo } from '../voices/types.ts';
-import { probeProvider } from './provider-probe.ts';
+import { onnxRuntimeVersion, probeProvider } from './onnx-session.ts';
 import {
   parseBindingReport,
   planProviders,
@@ -44,7 +43,7 @@ export async function providerContext(config: HeraldConfig): Promise<ProviderCon
   }
   const gpu = await gpuIdentity().catch(() => undefined);
   const runtime: RuntimeFacts = {
-    ortVersion: ort.env.versions.node ?? ort.env.versions.common ?? 'unknown',
+    ortVersion: await onnxRuntimeVersion(),
     gpu: gpu ? { name: gpu.name, computeCapability: gpu.computeCapability } : { name: 'none', computeCapability: '0' },
     ...(report?.tensorrtVersion ? { tensorrtVersion: report.tensorrtVersion } : {}),
   };
