@@ -35,17 +35,13 @@ function answerMarks(): void {
   }
 }
 
-const port = serve<AlsaProtocol>(
-  {
-    mark: ({ upTo }) =>
-      new Promise<null>((resolve) => {
-        marks.push({ upTo, done: () => resolve(null) });
-        answerMarks();
-      }),
-  },
-  // The end of stdin is how this process finishes: it plays what is left first.
-  { exitOnDisconnect: false },
-);
+const port = serve<AlsaProtocol>({
+  mark: ({ upTo }) =>
+    new Promise<null>((resolve) => {
+      marks.push({ upTo, done: () => resolve(null) });
+      answerMarks();
+    }),
+});
 
 speaker.on('error', (err: Error) => {
   port.emit('error', { message: err.message });
@@ -87,8 +83,8 @@ process.stdin.on('data', (chunk: Buffer) => {
     speaker.once('drain', () => process.stdin.resume());
   }
 });
-// The end of input (the daemon closing the sink, or gone): play what is
-// left, then exit. The IPC channel would otherwise keep this process alive.
+// The end of input (the daemon closing the sink): play what is left, then
+// exit. The IPC channel would otherwise keep this process alive.
 process.stdin.on('end', () => {
   speaker.once('close', () => process.exit(0));
   speaker.end();

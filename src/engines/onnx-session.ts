@@ -60,13 +60,14 @@ const worker = new IpcHost<OnnxProtocol>({
   keepAlive: 'busy',
 });
 
-let killDuringNextRun = false;
+// Runs to go until the armed kill (0: none armed).
+let killAtRun = 0;
 
-// Test seam: ends the worker as a crash would. With duringNextRun, it is
-// ended right after the next run has been handed to it.
-export async function killOnnxWorker(options: { duringNextRun?: boolean } = {}): Promise<void> {
-  if (options.duringNextRun) {
-    killDuringNextRun = true;
+// Test seam: ends the worker as a crash would, now, or with duringRun: n
+// right after the n-th run from now has been handed to it.
+export async function killOnnxWorker(options: { duringRun?: number } = {}): Promise<void> {
+  if (options.duringRun) {
+    killAtRun = options.duringRun;
     return;
   }
   if (!worker.running) return;
@@ -93,10 +94,7 @@ export async function openSession(modelPath: string, entries: readonly (Provider
       await worker.ready();
       if (handle.lost) throw new Error(`onnx session for ${modelPath} could not be reopened after the worker restarted: ${handle.lost}`);
       const result = worker.callNow('run', { session: handle.remote, feeds });
-      if (killDuringNextRun) {
-        killDuringNextRun = false;
-        worker.kill();
-      }
+      if (killAtRun && --killAtRun === 0) worker.kill();
       try {
         return await result;
       } catch (err) {

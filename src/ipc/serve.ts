@@ -17,15 +17,9 @@ export interface Served<P extends Protocol> {
   emit<K extends EventName<P>>(name: K, data: P['events'][K]): void;
 }
 
-export interface ServeOptions {
-  // A child process exits when its host goes away, unless it has its own way
-  // to finish (the ALSA sink plays out its stdin first).
-  exitOnDisconnect?: boolean;
-}
-
 // The child side: answers the host's requests with `handlers` and says it is
 // ready. Works the same in a forked process and in a worker thread.
-export function serve<P extends Protocol>(handlers: Handlers<P>, options: ServeOptions = {}): Served<P> {
+export function serve<P extends Protocol>(handlers: Handlers<P>): Served<P> {
   const port = isMainThread ? undefined : parentPort;
   const post = (message: ToHost, transfer: readonly Transferable[] = []) => {
     if (port) port.postMessage(message, transfer as never);
@@ -52,7 +46,9 @@ export function serve<P extends Protocol>(handlers: Handlers<P>, options: ServeO
   } else {
     if (!process.send) throw new Error('serve() needs an IPC channel: start this file through its host');
     process.on('message', onRequest);
-    if (options.exitOnDisconnect ?? true) process.on('disconnect', () => process.exit(0));
+    // A child process does not outlive its host: a daemon killed with -9 must
+    // not leave audio playing that its successor will play again.
+    process.on('disconnect', () => process.exit(0));
   }
   post({ t: 'ready' });
   return { emit: (name, data) => post({ t: 'evt', name, data }) };
