@@ -71,3 +71,13 @@ describe('the onnx worker', () => {
     assert.deepEqual(loaded, []);
   });
 });
+
+describe('a command that only asks the worker', () => {
+  test('waits for the worker to start, gets its answer, and exits on its own', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script = `import { probeProvider } from ${JSON.stringify(new URL('../src/engines/onnx-session.ts', import.meta.url).href)};
+console.log(JSON.stringify(await probeProvider('cpu')));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(out.trim(), '{"ok":true}');
+  });
+});

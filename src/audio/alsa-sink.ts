@@ -30,6 +30,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
   // Bytes written to the current child's stdin: where a mark points.
   private written = 0;
   private writing = 0;
+  private marking = 0;
   private closed = false;
   private readyWaiters = new Set<() => void>();
 
@@ -118,7 +119,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
   async write(pcm: Int16Array): Promise<void> {
     const frame = Math.max(256, Math.round(this.sampleRate / 10));
     // The stall clock starts when audio starts to wait, not at the last idle moment.
-    if (!this.writing && !this.host.waiting) this.lastProgressAt = Date.now();
+    if (!this.writing && !this.marking) this.lastProgressAt = Date.now();
     this.writing++;
     try {
       for (let offset = 0; offset < pcm.length; offset += frame) {
@@ -151,26 +152,36 @@ export class AlsaSink extends EventEmitter implements AudioSink {
   // False when audio is waiting to be played and the device has taken none
   // for `stallMs`: a hung device or driver. Idle is healthy.
   healthy(stallMs: number, now = Date.now()): boolean {
-    const busy = this.writing > 0 || this.host.waiting > 0;
+    const busy = this.writing > 0 || this.marking > 0;
     return !busy || now - this.lastProgressAt < stallMs;
   }
 
   async mark(): Promise<void> {
     if (!this.host.stdin) throw new SinkCutError('audio device not available');
-    if (!this.host.waiting && !this.writing) this.lastProgressAt = Date.now();
+    if (!this.marking && !this.writing) this.lastProgressAt = Date.now();
+    const upTo = this.written;
+    const generation = this.host.generation;
+    this.marking++;
     try {
-      await this.host.callNow('mark', { upTo: this.written });
+      // Just after a cut the fresh child may still be starting; the audio waits in its pipe.
+      if (!this.host.running) await this.host.ready();
+      // The child it was meant for is gone, and its audio with it.
+      if (this.host.generation !== generation) throw new SinkCutError();
+      await this.host.callNow('mark', { upTo });
       this.lastProgressAt = Date.now();
     } catch (err) {
+      if (err instanceof SinkCutError) throw err;
       if (err instanceof IpcExitError && err.expected) throw new SinkCutError();
       throw new SinkCutError(`audio device failed: ${this.lastError ?? (err as Error).message}`);
+    } finally {
+      this.marking--;
     }
   }
 
   // Killing the child drops what sits in the pipe and in ALSA's buffer at once;
   // a fresh child opens the device again for what comes next.
   cut(): void {
-    if (this.closed || !this.host.running) return;
+    if (this.closed || !this.host.stdin) return;
     this.host.restart('SIGKILL');
   }
 

@@ -68,6 +68,9 @@ export class IpcHost<P extends Protocol> extends EventEmitter {
   private relaunchNow = false;
   private killedOnPurpose = false;
   private lastExit?: IpcExitError;
+  private launching = false;
+  // Counts the children started: a request meant for one child is not sent to its successor.
+  generation = 0;
 
   constructor(private readonly options: HostOptions<P>) {
     super();
@@ -77,9 +80,9 @@ export class IpcHost<P extends Protocol> extends EventEmitter {
     return this.transport?.pid;
   }
 
-  // The current child's stdin, when it has one and is running.
+  // The current child's stdin, when it has one; writes made while it starts wait in the pipe.
   get stdin() {
-    return this.up ? this.transport?.stdin : undefined;
+    return this.transport?.stdin;
   }
 
   get running(): boolean {
@@ -158,11 +161,14 @@ export class IpcHost<P extends Protocol> extends EventEmitter {
   private launch(): Promise<void> {
     const transport = this.options.spawn();
     this.transport = transport;
+    this.generation++;
     this.stopped = false;
     this.up = false;
     this.upSince = 0;
     this.killedOnPurpose = false;
-    if (this.options.keepAlive === 'busy') transport.unref();
+    // Held open while it starts: a caller is usually waiting for it.
+    this.launching = true;
+    this.updateRef();
     let handshake!: { resolve: () => void; reject: (err: Error) => void };
     const ready = new Promise<void>((resolve, reject) => {
       handshake = { resolve, reject };
@@ -192,10 +198,17 @@ export class IpcHost<P extends Protocol> extends EventEmitter {
       this.emit('ready');
     });
     this.starting = started;
-    started.catch(() => {
-      // A child that cannot initialise is no use: the exit path takes over.
-      if (this.transport === transport) transport.kill('SIGKILL');
-    });
+    started.then(
+      () => {
+        this.launching = false;
+        this.updateRef();
+      },
+      () => {
+        this.launching = false;
+        // A child that cannot initialise is no use: the exit path takes over.
+        if (this.transport === transport) transport.kill('SIGKILL');
+      },
+    );
     return started;
   }
 
@@ -211,7 +224,7 @@ export class IpcHost<P extends Protocol> extends EventEmitter {
         }, timeoutMs);
       }
       this.pending.set(id, entry);
-      if (this.options.keepAlive === 'busy' && this.pending.size === 1) transport.ref();
+      this.updateRef();
       try {
         transport.send({ t: 'req', id, op, args }, options.transfer);
       } catch (err) {
@@ -226,8 +239,14 @@ export class IpcHost<P extends Protocol> extends EventEmitter {
     if (!entry) return undefined;
     clearTimeout(entry.timer);
     this.pending.delete(id);
-    if (this.options.keepAlive === 'busy' && this.pending.size === 0) this.transport?.unref();
+    this.updateRef();
     return entry;
+  }
+
+  private updateRef(): void {
+    if (this.options.keepAlive !== 'busy' || !this.transport) return;
+    if (this.pending.size > 0 || this.launching) this.transport.ref();
+    else this.transport.unref();
   }
 
   private receive(transport: Transport, message: ToHost, onReady: () => void): void {

@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts';
 import { siblingEntry } from '../ipc/entry.ts';
-import { IpcHost } from '../ipc/host.ts';
+import { IpcHost, type IpcExitError } from '../ipc/host.ts';
 import { processTransport } from '../ipc/transport.ts';
 import { CHILD_V8_FLAGS } from '../ipc/v8-flags.ts';
 import type { EspeakAudio, EspeakProtocol } from './espeak-protocol.ts';
@@ -23,7 +23,9 @@ export class EspeakHost {
       timeoutMs: 60_000,
       restart: { minMs: 200, maxMs: 10_000 },
     });
-    this.host.on('exit', (err: Error) => this.log?.warn({ err: err.message }, 'espeak-ng process exited'));
+    this.host.on('exit', (err: IpcExitError) => {
+      if (!err.expected) this.log?.warn({ err: err.message }, 'espeak-ng process exited');
+    });
   }
 
   get pid(): number | undefined {
