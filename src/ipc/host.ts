@@ -69,8 +69,7 @@ export class IpcHost<P extends Protocol> extends EventEmitter {
   private killedOnPurpose = false;
   private lastExit?: IpcExitError;
   private launching = false;
-  // Counts the children started: a request meant for one child is not sent to its successor.
-  generation = 0;
+  private spawned = 0;
 
   constructor(private readonly options: HostOptions<P>) {
     super();
@@ -87,6 +86,11 @@ export class IpcHost<P extends Protocol> extends EventEmitter {
 
   get running(): boolean {
     return this.up;
+  }
+
+  // Counts the children started: a request meant for one child is not sent to its successor.
+  get generation(): number {
+    return this.spawned;
   }
 
   get waiting(): number {
@@ -161,7 +165,7 @@ export class IpcHost<P extends Protocol> extends EventEmitter {
   private launch(): Promise<void> {
     const transport = this.options.spawn();
     this.transport = transport;
-    this.generation++;
+    this.spawned++;
     this.stopped = false;
     this.up = false;
     this.upSince = 0;
@@ -188,12 +192,12 @@ export class IpcHost<P extends Protocol> extends EventEmitter {
     this.emit('spawn', transport);
     const started = ready.then(async () => {
       clearTimeout(timer);
-      this.up = true;
       const init = this.options.init;
       if (init) {
         await init((op, args, options) => this.send(transport, op, args, options ?? {}) as never);
       }
       if (this.transport !== transport) throw this.lastExit ?? new Error(`${this.options.name} exited while starting`);
+      this.up = true;
       this.upSince = Date.now();
       this.emit('ready');
     });
