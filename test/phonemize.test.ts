@@ -81,6 +81,27 @@ describe('phonemizer (espeak-ng WASM) keeps clause punctuation', () => {
   });
 });
 
+describe('espeak-ng host', () => {
+  test('rawPhonemesMany answers every clause in one request, each as rawPhonemes would', async () => {
+    const clauses = ['Hello', 'world', 'is it raining', 'the twenty third of May'];
+    const many = await espeak.rawPhonemesMany('en-us', clauses);
+    const one = await Promise.all(clauses.map((c) => espeak.rawPhonemes('en-us', c)));
+    assert.deepEqual(many, one);
+    assert.match(many[0], /h.*l.*o/);
+    assert.deepEqual(await espeak.rawPhonemesMany('en-us', []), []);
+    await assert.rejects(espeak.rawPhonemesMany('xx-nonexistent', ['Hello']), /espeak-ng has no voice 'xx-nonexistent'/);
+  });
+
+  test('killed, it is restarted: the request it was answering fails, saying so, and the next works', async () => {
+    const pid = espeak.pid as number;
+    const long = espeak.synthesize('en-us', 'A long sentence that keeps the process busy for a while. '.repeat(20));
+    process.kill(pid, 'SIGKILL');
+    await assert.rejects(long, /espeak-ng process exited \(SIGKILL\)/);
+    assert.equal(await espeak.rawPhonemes('en-us', 'Hello'), await espeak.rawPhonemes('en-us', 'Hello'));
+    assert.notEqual(espeak.pid, pid);
+  });
+});
+
 describe('phonemesToIds', () => {
   test('^ _ (p _)* $ with the default map', async () => {
     const phonemes = await phonemizeSentence(espeak, 'en-us', 'Hello, world.');

@@ -1,16 +1,14 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import type { Writable } from 'node:stream';
+import { siblingEntry } from '../ipc/entry.ts';
+import { IpcExitError, IpcHost } from '../ipc/host.ts';
+import { processTransport } from '../ipc/transport.ts';
+import { CHILD_V8_FLAGS } from '../ipc/v8-flags.ts';
 import type { Logger } from '../log.ts';
-import { encodeFrame, encodeMark, FRAME_PCM } from './alsa-frames.mjs';
+import type { AlsaProtocol } from './alsa-protocol.ts';
 import { AudioDropped, type AudioSink } from './sink.ts';
 
-const CHILD = fileURLToPath(new URL('./alsa-sink-child.mjs', import.meta.url));
-
-interface PendingMark {
-  resolve: () => void;
-  reject: (err: Error) => void;
-}
+const CHILD = siblingEntry(import.meta.url, 'alsa-sink-child');
 
 export interface AlsaSinkOptions {
   device: string;
@@ -19,7 +17,7 @@ export interface AlsaSinkOptions {
   log?: Logger;
 }
 
-// Plays through ALSA via a child process (see alsa-sink-child.mjs). The child
+// Plays through ALSA via a child process (see alsa-sink-child.ts). The child
 // is restarted after it dies, every retrySeconds until the device opens; the
 // sink says so through `ok` and the 'state' event.
 export class AlsaSink extends EventEmitter implements AudioSink {
@@ -28,17 +26,51 @@ export class AlsaSink extends EventEmitter implements AudioSink {
   lastError: string | undefined;
   // Last time the child took audio or confirmed a mark: the watchdog's view of the audio path.
   lastProgressAt = Date.now();
-  private child?: ChildProcess;
-  private pending = new Map<number, PendingMark>();
-  private nextMark = 1;
+  private readonly host: IpcHost<AlsaProtocol>;
+  // Bytes written to the current child's stdin: where a mark points.
+  private written = 0;
   private writing = 0;
-  private retryTimer?: NodeJS.Timeout;
+  private marking = 0;
   private closed = false;
   private readyWaiters = new Set<() => void>();
 
   constructor(private readonly options: AlsaSinkOptions) {
     super();
     this.sampleRate = options.sampleRate;
+    const retryMs = options.retrySeconds * 1000;
+    this.host = new IpcHost<AlsaProtocol>({
+      name: 'ALSA sink',
+      spawn: () =>
+        processTransport(CHILD, {
+          stdin: true,
+          v8Flags: CHILD_V8_FLAGS,
+          env: { ...process.env, HERALD_SINK_DEVICE: options.device, HERALD_SINK_RATE: String(options.sampleRate) },
+        }),
+      // A missing device is tried again at a steady pace, not with a growing wait.
+      restart: { minMs: retryMs, maxMs: retryMs },
+    });
+    const progress = () => {
+      this.lastProgressAt = Date.now();
+    };
+    this.host.on('spawn', () => {
+      this.written = 0;
+    });
+    this.host.onEvent('open', () => {
+      progress();
+      this.setOk(true);
+    });
+    this.host.onEvent('progress', progress);
+    this.host.onEvent('error', ({ message }) => {
+      progress();
+      this.lastError = message;
+    });
+    this.host.on('exit', (err: IpcExitError) => {
+      // A cut or close: the device itself is fine.
+      if (err.expected) return;
+      this.lastError = this.lastError ?? err.info.detail ?? err.message;
+      this.options.log?.warn({ device: this.options.device, reason: this.lastError }, 'ALSA sink stopped; retrying');
+      this.setOk(false);
+    });
   }
 
   get device(): string {
@@ -46,52 +78,13 @@ export class AlsaSink extends EventEmitter implements AudioSink {
   }
 
   get pid(): number | undefined {
-    return this.child?.pid;
+    return this.host.pid;
   }
 
   start(): void {
-    if (this.child || this.closed) return;
-    clearTimeout(this.retryTimer);
-    const child = fork(CHILD, [], {
-      execArgv: [],
-      env: { ...process.env, HERALD_SINK_DEVICE: this.options.device, HERALD_SINK_RATE: String(this.sampleRate) },
-      stdio: ['pipe', 'ignore', 'pipe', 'ipc'],
-    });
-    this.child = child;
-    let stderr = '';
-    child.stderr?.on('data', (d) => {
-      stderr = (stderr + d).slice(-1000);
-    });
-    // EPIPE after the child died is reported through 'exit'.
-    child.stdin?.on('error', () => {});
-    child.on('message', (msg: { type: string; id?: number; message?: string }) => {
-      this.lastProgressAt = Date.now();
-      if (msg.type === 'open') {
-        this.setOk(true);
-      } else if (msg.type === 'mark' && msg.id !== undefined) {
-        const p = this.pending.get(msg.id);
-        this.pending.delete(msg.id);
-        p?.resolve();
-      } else if (msg.type === 'error') {
-        this.lastError = msg.message;
-      }
-    });
-    child.on('exit', (code, signal) => {
-      if (this.child !== child) return;
-      this.child = undefined;
-      const reason = this.lastError ?? (stderr.trim().split('\n').pop() || `sink exited (${signal ?? code})`);
-      for (const p of this.pending.values()) p.reject(new AudioDropped(`audio device failed: ${reason}`));
-      this.pending.clear();
-      if (this.closed) return;
-      if (signal !== 'SIGKILL') {
-        this.lastError = reason;
-        this.options.log?.warn({ device: this.options.device, reason }, 'ALSA sink stopped; retrying');
-        this.setOk(false);
-        this.retryTimer = setTimeout(() => this.start(), this.options.retrySeconds * 1000);
-      } else {
-        this.start();
-      }
-    });
+    if (this.closed) return;
+    // A child that fails to start is retried by the host; `ok` tells the rest.
+    this.host.start().catch(() => {});
   }
 
   private setOk(ok: boolean): void {
@@ -106,7 +99,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
   }
 
   waitReady(signal?: AbortSignal): Promise<void> {
-    if (this.ok && this.child) return Promise.resolve();
+    if (this.ok && this.host.running) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const wake = () => {
         signal?.removeEventListener('abort', onAbort);
@@ -121,77 +114,80 @@ export class AlsaSink extends EventEmitter implements AudioSink {
     });
   }
 
-  // Sent in frames of about 0.1 s, so the child reports progress steadily
+  // Sent in pieces of about 0.1 s, so the child reports progress steadily
   // while a long sentence plays.
   async write(pcm: Int16Array): Promise<void> {
     const frame = Math.max(256, Math.round(this.sampleRate / 10));
     // The stall clock starts when audio starts to wait, not at the last idle moment.
-    if (!this.writing && !this.pending.size) this.lastProgressAt = Date.now();
+    if (!this.writing && !this.marking) this.lastProgressAt = Date.now();
     this.writing++;
     try {
       for (let offset = 0; offset < pcm.length; offset += frame) {
-        const stdin = this.child?.stdin;
-        if (!stdin || !this.child?.connected) throw new AudioDropped('audio device not available');
+        const stdin = this.host.stdin;
+        if (!stdin) throw new AudioDropped('audio device not available');
         const part = pcm.subarray(offset, offset + frame);
-        if (!stdin.write(encodeFrame(FRAME_PCM, new Uint8Array(part.buffer, part.byteOffset, part.byteLength)))) await this.drained(stdin);
+        this.written += part.byteLength;
+        if (!stdin.write(new Uint8Array(part.buffer, part.byteOffset, part.byteLength))) await this.drained(stdin);
       }
     } finally {
       this.writing--;
     }
   }
 
-  private drained(stdin: NodeJS.WritableStream): Promise<void> {
+  private drained(stdin: Writable): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const child = this.child;
-      const onExit = () => reject(new AudioDropped('audio device failed while playing'));
-      child?.once('exit', onExit);
-      stdin.once('drain', () => {
-        child?.off('exit', onExit);
+      const onExit = () => {
+        stdin.off('drain', onDrain);
+        reject(new AudioDropped('audio device failed while playing'));
+      };
+      const onDrain = () => {
+        this.host.off('exit', onExit);
         resolve();
-      });
+      };
+      this.host.once('exit', onExit);
+      stdin.once('drain', onDrain);
     });
   }
 
   // False when audio is waiting to be played and the device has taken none
   // for `stallMs`: a hung device or driver. Idle is healthy.
   healthy(stallMs: number, now = Date.now()): boolean {
-    const busy = this.writing > 0 || this.pending.size > 0;
+    const busy = this.writing > 0 || this.marking > 0;
     return !busy || now - this.lastProgressAt < stallMs;
   }
 
-  mark(): Promise<void> {
-    const stdin = this.child?.stdin;
-    if (!stdin) return Promise.reject(new AudioDropped('audio device not available'));
-    const id = this.nextMark++;
-    if (!this.pending.size && !this.writing) this.lastProgressAt = Date.now();
-    return new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      stdin.write(encodeMark(id));
-    });
+  async mark(): Promise<void> {
+    if (!this.host.stdin) throw new AudioDropped('audio device not available');
+    if (!this.marking && !this.writing) this.lastProgressAt = Date.now();
+    const upTo = this.written;
+    const generation = this.host.generation;
+    this.marking++;
+    try {
+      // Just after a cut the fresh child may still be starting; the audio waits in its pipe.
+      if (!this.host.running) await this.host.ready();
+      // The child it was meant for is gone, and its audio with it.
+      if (this.host.generation !== generation) throw new AudioDropped();
+      await this.host.callNow('mark', { upTo });
+      this.lastProgressAt = Date.now();
+    } catch (err) {
+      if (err instanceof AudioDropped) throw err;
+      if (err instanceof IpcExitError && err.expected) throw new AudioDropped();
+      throw new AudioDropped(`audio device failed: ${this.lastError ?? (err as Error).message}`);
+    } finally {
+      this.marking--;
+    }
   }
 
   // Killing the child drops what sits in the pipe and in ALSA's buffer at once;
   // a fresh child opens the device again for what comes next.
   cut(): void {
-    const child = this.child;
-    if (!child) return;
-    for (const p of this.pending.values()) p.reject(new AudioDropped());
-    this.pending.clear();
-    child.kill('SIGKILL');
+    if (this.closed || !this.host.stdin) return;
+    this.host.restart('SIGKILL');
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    clearTimeout(this.retryTimer);
-    const child = this.child;
-    if (!child) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.stdin?.end();
-    });
+    // The end of stdin lets the child play what it has and exit.
+    await this.host.stop(3000);
   }
 }

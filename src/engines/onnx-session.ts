@@ -1,24 +1,13 @@
-import { Worker } from 'node:worker_threads';
 import type { ProviderName } from '../config/schema.ts';
+import { siblingEntry } from '../ipc/entry.ts';
+import { IpcExitError, IpcHost, type Call } from '../ipc/host.ts';
+import { workerTransport } from '../ipc/transport.ts';
+import type { FeedTensor, OnnxProtocol, OpenArgs, ProviderAttempt, SessionOptions, SessionOutput } from './onnx-protocol.ts';
 import type { ExecutionProviderEntry } from './provider-options.ts';
 
-export interface ProviderAttempt {
-  provider: ProviderName;
-  error: string;
-}
+export type { FeedTensor, ProviderAttempt, SessionOptions, SessionOutput };
 
-export interface FeedTensor {
-  type: 'int64' | 'float32';
-  data: BigInt64Array | Float32Array;
-  dims: number[];
-}
-
-export interface SessionOutput {
-  data: Float32Array;
-  dims: readonly number[];
-}
-
-// An onnxruntime session that lives on the onnx thread (onnx-thread.mjs).
+// An onnxruntime session that lives on the onnx worker (onnx-worker.ts).
 export interface ThreadSession {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
@@ -35,95 +24,104 @@ export interface OpenedSession {
   skipped: ProviderAttempt[];
 }
 
-export interface SessionOptions {
-  intraOpThreads?: number;
+// What a session needs to be opened again on a fresh worker, and its id on the current one.
+interface Handle {
+  spec: OpenArgs;
+  remote: number;
+  // Why it could not be reopened after a restart.
+  lost?: string;
 }
 
-interface Reply {
-  id: number;
-  ok: boolean;
-  error?: string;
-  [key: string]: unknown;
-}
+const open = new Set<Handle>();
 
-const THREAD = new URL('./onnx-thread.mjs', import.meta.url);
-
-// One worker thread for all sessions: sentences are synthesized one at a time
-// anyway, and the main thread stays free for MQTT, stop and the watchdog while
-// a sentence is computed. The thread only holds the process open while a call
-// is outstanding, so a command that is done exits without closing it.
-class OnnxThread {
-  private worker?: Worker;
-  private generation = 0;
-  private nextId = 1;
-  private pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
-
-  // `generation` is the thread a session was opened on: after a restart its sessions are gone.
-  call(generation: number, message: Record<string, unknown>): Promise<Reply> {
-    const worker = this.ensure();
-    if (generation !== this.generation) {
-      return Promise.reject(new Error('onnx session lost: the onnx thread exited'));
+// After the worker died, every session still open is opened again with what
+// it was opened with; one that fails stays broken with the reason, the others work.
+async function reopen(call: Call<OnnxProtocol>): Promise<void> {
+  for (const handle of open) {
+    try {
+      handle.remote = (await call('open', handle.spec)).session;
+      handle.lost = undefined;
+    } catch (err) {
+      handle.lost = (err as Error).message;
     }
-    const id = this.nextId++;
-    if (this.pending.size === 0) worker.ref();
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id });
-    });
-  }
-
-  get currentGeneration(): number {
-    this.ensure();
-    return this.generation;
-  }
-
-  private ensure(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(THREAD, { execArgv: [] });
-    this.generation++;
-    worker.unref();
-    worker.on('message', (reply: Reply) => {
-      const p = this.pending.get(reply.id);
-      if (!p) return;
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
-      if (reply.ok) p.resolve(reply);
-      else p.reject(new Error(reply.error));
-    });
-    const fail = (err: Error) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      for (const p of this.pending.values()) p.reject(err);
-      this.pending.clear();
-    };
-    worker.on('error', (err) => fail(new Error(`onnx thread failed: ${err.message}`)));
-    worker.on('exit', (code) => fail(new Error(`onnx thread exited (code ${code})`)));
-    this.worker = worker;
-    return worker;
   }
 }
 
-const thread = new OnnxThread();
+// One worker for all sessions: sentences are synthesized one at a time
+// anyway, and the main thread stays free for MQTT, stop and the watchdog while
+// a sentence is computed. The worker only holds the process open while a call
+// is outstanding, so a command that is done exits without closing it.
+const worker = new IpcHost<OnnxProtocol>({
+  name: 'onnx worker',
+  spawn: () => workerTransport(siblingEntry(import.meta.url, 'onnx-worker')),
+  // No request timeout: building a TensorRT engine on first open takes minutes.
+  restart: { minMs: 100, maxMs: 10_000 },
+  init: reopen,
+  keepAlive: 'busy',
+});
+
+// For logs and status: 'exit' (IpcExitError) when the worker dies, 'ready' once it runs again with its sessions reopened.
+export function onOnnxWorker(event: 'exit' | 'ready', listener: (err?: IpcExitError) => void): void {
+  worker.on(event, listener);
+}
+
+// Runs to go until the armed kill (0: none armed).
+let killAtRun = 0;
+
+// Test seam: ends the worker as a crash would, now, or with duringRun: n
+// right after the n-th run from now has been handed to it.
+export async function killOnnxWorker(options: { duringRun?: number } = {}): Promise<void> {
+  if (options.duringRun) {
+    killAtRun = options.duringRun;
+    return;
+  }
+  if (!worker.running) return;
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
+  worker.kill();
+  await exited;
+}
 
 // Opens one session with the providers in order (TensorRT with CUDA behind
 // it, so nodes TensorRT rejects still run on the GPU). When the session cannot
 // be created, the first provider is dropped and the rest tried: a stock
 // onnxruntime-node build, for example, lands on CPU.
 export async function openSession(modelPath: string, entries: readonly (ProviderName | ExecutionProviderEntry)[], options: SessionOptions = {}): Promise<OpenedSession> {
-  const list = entries.map((e) => (typeof e === 'string' ? { name: e } : e));
-  const generation = thread.currentGeneration;
-  const reply = await thread.call(generation, { op: 'open', modelPath, entries: list, options });
-  const id = reply.session as number;
+  const spec: OpenArgs = { modelPath, entries: entries.map((e) => (typeof e === 'string' ? { name: e } : e)), options };
+  const reply = await worker.call('open', spec);
+  const handle: Handle = { spec, remote: reply.session };
+  open.add(handle);
+  let released = false;
   const session: ThreadSession = {
-    inputNames: reply.inputNames as string[],
-    outputNames: reply.outputNames as string[],
+    inputNames: reply.inputNames,
+    outputNames: reply.outputNames,
     async run(feeds) {
-      const r = await thread.call(generation, { op: 'run', session: id, feeds });
-      return { data: r.data as Float32Array, dims: r.dims as number[] };
+      if (released) throw new Error(`onnx session for ${modelPath} was released`);
+      await worker.ready();
+      if (handle.lost) throw new Error(`onnx session for ${modelPath} could not be reopened after the worker restarted: ${handle.lost}`);
+      const result = worker.callNow('run', { session: handle.remote, feeds });
+      if (killAtRun && --killAtRun === 0) worker.kill();
+      try {
+        return await result;
+      } catch (err) {
+        if (err instanceof IpcExitError) throw new Error(`the onnx worker died while running ${modelPath} (${err.message}); it restarts and reopens its sessions`);
+        throw err;
+      }
     },
     async release() {
-      await thread.call(generation, { op: 'release', session: id }).catch(() => {});
+      if (released) return;
+      released = true;
+      open.delete(handle);
+      if (worker.running) await worker.callNow('release', { session: handle.remote }).catch(() => {});
     },
   };
-  return { session, provider: reply.provider as ProviderName, skipped: reply.skipped as ProviderAttempt[] };
+  return { session, provider: reply.provider, skipped: reply.skipped };
+}
+
+// Asks the installed binding, on the worker, whether a provider opens at all.
+export function probeProvider(provider: ProviderName): Promise<{ ok: boolean; error?: string }> {
+  return worker.call('probe', { provider });
+}
+
+export function onnxRuntimeVersion(): Promise<string> {
+  return worker.call('version', {});
 }

@@ -3,9 +3,7 @@ import type { HeraldConfig } from '../config/schema.ts';
 import { gpuIdentity } from '../system/jetson-metrics.ts';
 import { sha256File } from '../voices/manifest.ts';
 import type { VoiceInfo } from '../voices/types.ts';
-// Both run onnxruntime off the main thread once onnx-session.ts exports them:
-// then this import names './onnx-session.ts' instead.
-import { onnxRuntimeVersion, probeProvider } from './provider-probe.ts';
+import { onnxRuntimeVersion, probeProvider } from './onnx-session.ts';
 import { bindingReportSchema, planProviders, type BindingCapability, type ProviderPlan, type RuntimeFacts, type VoiceFacts } from './provider-options.ts';
 
 // What this machine's onnxruntime binding can do and what it runs on,

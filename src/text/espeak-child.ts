@@ -1,16 +1,15 @@
 // Runs espeak-ng (GPL-3.0, compiled to WebAssembly) in its own process. Herald
 // talks to it only through IPC messages, so espeak-ng is never linked into
 // Herald's process, and a crash in it cannot take the daemon down.
-// Plain JavaScript, started without tsx: loading the 0.8 MB espeak-ng.js
-// through tsx's loader costs about 120 MB more RSS (measured 209 MB vs 86 MB)
-// and a slower start.
 import EspeakModule from '@echogarden/espeak-ng-emscripten';
+import { serve } from '../ipc/serve.ts';
+import type { EspeakAudio, EspeakProtocol } from './espeak-protocol.ts';
 
 const module = await EspeakModule();
 const worker = new module.eSpeakNGWorker();
 let currentVoice = '';
 
-function useVoice(voice) {
+function useVoice(voice: string): void {
   if (voice === currentVoice) return;
   // This build knows voices by file name (fr, en, pt); a language tag such as
   // fr-fr or en-gb (languages.ts, Piper's .onnx.json) falls back to its base.
@@ -19,16 +18,17 @@ function useVoice(voice) {
   currentVoice = voice;
 }
 
-function readCString(ptr) {
+const decoder = new TextDecoder();
+function readCString(ptr: number): string {
   const heap = module.HEAPU8;
   let end = ptr;
   while (heap[end] !== 0) end++;
-  return new TextDecoder().decode(heap.subarray(ptr, end));
+  return decoder.decode(heap.subarray(ptr, end));
 }
 
 // The voice files in the module's virtual file system name the languages.
-function listVoices(dir = '/usr/share/espeak-ng-data/lang') {
-  const out = [];
+function listVoices(dir = '/usr/share/espeak-ng-data/lang'): string[] {
+  const out: string[] = [];
   for (const name of module.FS.readdir(dir)) {
     if (name === '.' || name === '..') continue;
     const path = `${dir}/${name}`;
@@ -38,15 +38,17 @@ function listVoices(dir = '/usr/share/espeak-ng-data/lang') {
   return out;
 }
 
-function phonemes(text) {
+function phonemes(voice: string, text: string): string {
+  useVoice(voice);
   return readCString(worker.convert_to_phonemes(text, true).ptr);
 }
 
-function synth(text, rate) {
+function synth(voice: string, text: string, rate: number): EspeakAudio {
+  useVoice(voice);
   worker.set_rate(Math.round(175 * rate));
-  const chunks = [];
+  const chunks: Int16Array[] = [];
   let total = 0;
-  worker.synthesize(text, (audio) => {
+  worker.synthesize(text, (audio: Int16Array) => {
     chunks.push(audio);
     total += audio.length;
     return false;
@@ -60,18 +62,9 @@ function synth(text, rate) {
   return { samples, sampleRate: worker.get_samplerate() };
 }
 
-process.on('message', (msg) => {
-  try {
-    if (msg.op === 'voices') {
-      process.send?.({ id: msg.id, ok: true, result: listVoices() });
-      return;
-    }
-    useVoice(msg.voice ?? 'en-us');
-    const result = msg.op === 'phonemes' ? phonemes(msg.text ?? '') : synth(msg.text ?? '', msg.rate ?? 1);
-    process.send?.({ id: msg.id, ok: true, result });
-  } catch (err) {
-    process.send?.({ id: msg.id, ok: false, error: err.message });
-  }
+serve<EspeakProtocol>({
+  phonemes: ({ voice, text }) => phonemes(voice, text),
+  phonemesMany: ({ voice, texts }) => texts.map((text) => phonemes(voice, text)),
+  synth: ({ voice, text, rate }) => synth(voice, text, rate),
+  voices: () => listVoices(),
 });
-process.on('disconnect', () => process.exit(0));
-process.send?.({ id: 0, ok: true, result: 'ready' });
