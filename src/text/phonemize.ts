@@ -13,20 +13,22 @@ const PUNCT_PHONEMES: Record<string, string> = {
 };
 
 // espeak-ng's IPA output drops punctuation, so the sentence is cut into
-// clauses here, each clause phonemized alone, and its punctuation put back.
+// clauses here, all clauses phonemized in one round trip, and each clause's
+// punctuation put back.
 export async function phonemizeSentence(espeak: EspeakHost, voice: string, sentence: string): Promise<string> {
   const parts = sentence.split(CLAUSE);
+  const clauses: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) clauses.push(parts[i].trim());
+  const speakable = clauses.filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const raw = speakable.length ? await espeak.rawPhonemesMany(voice, speakable) : [];
+  let next = 0;
   let out = '';
   for (let i = 0; i < parts.length; i += 2) {
-    const clause = parts[i].trim();
     const punct = parts[i + 1] ?? '';
-    if (/[\p{L}\p{N}]/u.test(clause)) {
-      const raw = await espeak.rawPhonemes(voice, clause);
-      out += cleanPhonemes(raw);
-    }
+    if (/[\p{L}\p{N}]/u.test(clauses[i / 2])) out += cleanPhonemes(raw[next++]);
     // Of a run like "?!" or "...", the last mark says how the clause ends.
     const mark = punct ? PUNCT_PHONEMES[punct[punct.length - 1]] ?? '' : '';
-    if (mark && out && !out.endsWith(' ') ) out += mark;
+    if (mark && out && !out.endsWith(' ')) out += mark;
     else if (mark && out) out = out.trimEnd() + mark;
     else if (out && !out.endsWith(' ') && i + 2 < parts.length) out += ' ';
   }
