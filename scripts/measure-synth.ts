@@ -54,7 +54,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
     add('phonemize', performance.now() - t);
     const clauses = s.split(CLAUSE).map((c) => c.trim()).filter(Boolean);
     t = performance.now();
-    await Promise.all(clauses.map((c) => espeak.rawPhonemes(voice.espeakVoice, c)));
+    await Promise.all(clauses.map((c) => espeak.rawPhonemesMany(voice.espeakVoice, [c])));
     add('phonemizeBatch', performance.now() - t);
     add('clauses', clauses.length);
     t = performance.now();

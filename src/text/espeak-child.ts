@@ -63,7 +63,6 @@ function synth(voice: string, text: string, rate: number): EspeakAudio {
 }
 
 serve<EspeakProtocol>({
-  phonemes: ({ voice, text }) => phonemes(voice, text),
   phonemesMany: ({ voice, texts }) => texts.map((text) => phonemes(voice, text)),
   synth: ({ voice, text, rate }) => synth(voice, text, rate),
   voices: () => listVoices(),

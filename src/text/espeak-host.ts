@@ -36,13 +36,8 @@ export class EspeakHost {
     return this.host.start();
   }
 
-  // espeak-ng's IPA for text without clause punctuation: phonemes separated
-  // by '_', words by ' ', clauses by ' | '.
-  rawPhonemes(voice: string, text: string): Promise<string> {
-    return this.host.call('phonemes', { voice, text });
-  }
-
-  // The same for several texts, in one round trip.
+  // espeak-ng's IPA for each text (without clause punctuation), in one round
+  // trip: phonemes separated by '_', words by ' ', clauses by ' | '.
   rawPhonemesMany(voice: string, texts: string[]): Promise<string[]> {
     if (!texts.length) return Promise.resolve([]);
     return this.host.call('phonemesMany', { voice, texts });

@@ -6,7 +6,6 @@ export interface EspeakAudio {
 
 export type EspeakProtocol = {
   requests: {
-    phonemes: { args: { voice: string; text: string }; result: string };
     // Every clause of a sentence in one round trip.
     phonemesMany: { args: { voice: string; texts: string[] }; result: string[] };
     synth: { args: { voice: string; text: string; rate: number }; result: EspeakAudio };
