@@ -97,6 +97,15 @@ else
 fi
 cp -f /usr/bin/qemu-aarch64-static "$ROOTFS/usr/bin/"
 cp -fL /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
+# A host behind a TLS-inspecting proxy trusts its CA through npm's cafile or
+# NODE_EXTRA_CA_CERTS; the root's node and npm get the same bundle.
+host_ca=$(npm config get cafile 2>/dev/null || true)
+[ -f "$host_ca" ] || host_ca=${NODE_EXTRA_CA_CERTS:-}
+ca_env=()
+if [ -n "$host_ca" ] && [ -f "$host_ca" ]; then
+  cp -fL "$host_ca" "$ROOTFS/etc/herald-smoke-host-ca.crt"
+  ca_env=(NODE_EXTRA_CA_CERTS=/etc/herald-smoke-host-ca.crt npm_config_cafile=/etc/herald-smoke-host-ca.crt)
+fi
 
 # ---------------------------------------------------------------- node
 if [ "$("$ROOTFS/usr/local/bin/node" --version 2>/dev/null)" != "v$NODE_VERSION" ]; then
@@ -206,7 +215,7 @@ log "running inside the arm64 root (suite: $SUITE)"
 set +e
 chroot "$ROOTFS" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin \
   LANG=C.UTF-8 TERM=dumb APP="$APP" SUITE="$SUITE" QUICK="$QUICK" \
-  npm_config_nodedir=/usr/local npm_config_update_notifier=false \
+  npm_config_nodedir=/usr/local npm_config_update_notifier=false "${ca_env[@]}" \
   bash /root/smoke-inside.sh
 rc=$?
 set -e
