@@ -148,6 +148,8 @@ if [ "$RUN_NPM" -eq 1 ]; then
   # The variable skips onnxruntime-node's CUDA download on every npm (see scripts/setup.sh).
   (cd "$STAGE" && export ONNXRUNTIME_NODE_INSTALL=skip &&
     npm ci --no-audit --no-fund && npm run build --silent && npm prune --omit=dev --no-audit --no-fund)
+  # prune leaves the scope folders of removed dev packages (@esbuild) behind, empty.
+  find "$STAGE/node_modules" -mindepth 1 -maxdepth 1 -type d -empty -delete
 else
   log "skipping npm ci and the build (--skip-npm): copying $SRC/dist"
   [ -f "$SRC/dist/cli.js" ] || die "no $SRC/dist/cli.js: build it first (npm run build), or drop --skip-npm"
