@@ -46,7 +46,7 @@ while [ $# -gt 0 ]; do
     --suite) [ $# -ge 2 ] || die "--suite needs full, quick or none"; SUITE=$2; shift 2 ;;
     --suite=*) SUITE=${1#*=}; shift ;;
     --fresh) FRESH=1; shift ;;
-    -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option: $1 (see --help)" ;;
   esac
 done
