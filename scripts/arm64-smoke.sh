@@ -18,8 +18,8 @@
 #   --suite none    set-up, say and the round trip only
 #   --fresh         rebuild the arm64 root from scratch
 # Measured on a 2-core x86-64 VM (shared): debootstrap 12 min once; then set-up,
-# say and the round trip 6 min; the full suite under qemu about 2 min per test
-# file (so --suite quick where time is short).
+# say and the round trip 6 min; the full suite under qemu 24 min (206 tests), so
+# --suite quick where time is short.
 #
 # qemu 7.2 (Debian 12) shows the host's x86 /proc/cpuinfo to arm64 programs;
 # onnxruntime's cpuinfo library then crashes, so an arm64 /proc/cpuinfo (a
