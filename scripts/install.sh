@@ -9,8 +9,11 @@
 #   - system user/group `herald` (no login, home /var/lib/herald), member of
 #     audio, video and render where those groups exist
 #   - copies the checkout (minus .git, node_modules, caches, tests) to a staging
-#     dir, runs `npm ci --omit=dev` there (the checkout's .npmrc skips
-#     onnxruntime-node's CUDA download), then swaps it in as --prefix
+#     dir; there `npm ci` (onnxruntime-node's CUDA download skipped), `npm run
+#     build` (dist/, the compiled JavaScript the service runs with plain node),
+#     then `npm prune --omit=dev` and the TypeScript sources removed, so neither
+#     tsx nor typescript is installed; then swaps it in as --prefix. With
+#     --skip-npm the checkout's own dist/ is copied instead (build it first)
 #   - /etc/herald (0750 root:herald); config.yaml from the example if absent
 #     (never overwritten); mqtt-password (0640 root:herald) created empty if absent
 #   - installs systemd/herald.service to /etc/systemd/system, daemon-reload,
@@ -37,7 +40,7 @@ log() { printf '%s: %s\n' "$PROG" "$*"; }
 warn() { printf '%s: warning: %s\n' "$PROG" "$*" >&2; }
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
 
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -124,7 +127,7 @@ rm -rf -- "$STAGE"
 mkdir -m 0755 -- "$STAGE"
 
 # Top-level entries that are not part of the installed application.
-skip_top=' .git .cache node_modules test coverage test-results .nyc_output .ci shared state out '
+skip_top=' .git .cache node_modules dist test coverage test-results .nyc_output .ci shared state out '
 entries=()
 while IFS= read -r -d '' path; do
   name=${path#"$SRC"/}
@@ -134,17 +137,26 @@ while IFS= read -r -d '' path; do
 done < <(find "$SRC" -mindepth 1 -maxdepth 1 -print0 | sort -z)
 [ ${#entries[@]} -gt 0 ] || die "nothing to install from $SRC"
 tar -C "$SRC" --exclude=node_modules --exclude=.cache --exclude='*.log' --exclude=.git \
+  --exclude=vendor/speaker/build \
   --no-same-owner -cf - -- "${entries[@]}" | tar -C "$STAGE" --no-same-owner -xf -
 commit=$(git -C "$SRC" rev-parse --short HEAD 2>/dev/null || echo unknown)
 version=$(sed -n 's/^[[:space:]]*"version":[[:space:]]*"\([^"]*\)".*/\1/p' "$SRC/package.json" | head -n1)
 
 if [ "$RUN_NPM" -eq 1 ]; then
   command -v npm >/dev/null || die "npm not found (install Node.js >= 20, or use --skip-npm and provide node_modules)"
-  log "npm ci --omit=dev in $STAGE (native modules may be compiled)"
-  (cd "$STAGE" && npm ci --omit=dev --no-audit --no-fund)
+  log "npm ci, build and prune in $STAGE (native modules may be compiled)"
+  # The variable skips onnxruntime-node's CUDA download on every npm (see scripts/setup.sh).
+  (cd "$STAGE" && export ONNXRUNTIME_NODE_INSTALL=skip &&
+    npm ci --no-audit --no-fund && npm run build --silent && npm prune --omit=dev --no-audit --no-fund)
+  # prune leaves the scope folders of removed dev packages (@esbuild) behind, empty.
+  find "$STAGE/node_modules" -mindepth 1 -maxdepth 1 -type d -empty -delete
 else
-  log "skipping npm ci (--skip-npm)"
+  log "skipping npm ci and the build (--skip-npm): copying $SRC/dist"
+  [ -f "$SRC/dist/cli.js" ] || die "no $SRC/dist/cli.js: build it first (npm run build), or drop --skip-npm"
+  tar -C "$SRC" --no-same-owner -cf - dist | tar -C "$STAGE" --no-same-owner -xf -
 fi
+# The service runs dist/ only; the sources and compiler settings stay in the checkout.
+rm -rf -- "$STAGE/src" "$STAGE"/tsconfig*.json
 printf 'herald %s (%s) installed %s from %s\n' "${version:-?}" "$commit" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$SRC" \
   > "$STAGE/.herald-install"
 chown -R 0:0 -- "$STAGE"

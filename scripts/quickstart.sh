@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# From a fresh checkout to a speaking daemon: set up, check, start the daemon
-# on its embedded defaults (in-process broker on 127.0.0.1:1883), and say hello.
+# From a fresh checkout to a speaking daemon: set up (packages, npm ci, build),
+# check, start the daemon on its embedded defaults (in-process broker on
+# 127.0.0.1:1883), and say hello.
 # Ctrl-C stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Herald needs on Debian/Ubuntu with Node 20 already present.
-#   scripts/setup.sh          the runtime: ALSA headers and a compiler for `speaker`, then npm ci
+#   scripts/setup.sh          the runtime: ALSA headers and a compiler for `speaker`, npm ci, and
+#                             the build (dist/, the JavaScript that `herald` runs)
 #   scripts/setup.sh --test   also what the test suite runs against: mosquitto, python3-onnx, alsa-utils
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,5 +29,11 @@ if ((node_major < 20)); then
   exit 1
 fi
 
-# .npmrc keeps onnxruntime-node from downloading CUDA libraries at install time.
+# onnxruntime-node's install script would download CUDA provider libraries on
+# x64 (the Jetson's come from a build with TensorRT, docs/jetson.md). This
+# variable makes every npm skip it (the .npmrc key npm 11 warns about is gone);
+# npm releases that read package.json's allowScripts skip it there too.
+export ONNXRUNTIME_NODE_INSTALL=skip
 npm ci --no-audit --no-fund
+npm run build --silent
+echo "setup: built dist/ (herald runs it with plain node)"

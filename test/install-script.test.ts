@@ -1,5 +1,6 @@
 // scripts/install.sh and scripts/uninstall.sh into a scratch root filesystem
-// (--root DIR --no-systemd --skip-npm): layout, owners, modes, idempotence, and
+// (--root DIR --no-systemd --skip-npm, which copies the checkout's dist/: `npm test`
+// builds it first): layout, owners, modes, idempotence, and
 // what uninstall keeps and purges. Needs root (useradd --root chroots); skipped otherwise.
 // Also keeps systemd/herald.service at a systemd-analyze exposure of 3.0 or lower.
 import assert from 'node:assert/strict';
@@ -72,10 +73,23 @@ describe('install.sh / uninstall.sh in a scratch root', { skip: skipReason }, ()
     assert.ok((account(root, 'group', 'video')?.[3] ?? '').split(',').includes('herald'), 'herald is in video');
 
     const app = join(root, 'opt/herald');
-    for (const p of ['package.json', 'bin/herald.js', 'systemd/herald.service', 'scripts/uninstall.sh', '.npmrc', '.herald-install']) {
-      assert.ok(existsSync(join(app, p)), `${p} installed`);
+    const installed = [
+      'package.json',
+      'package-lock.json',
+      'bin/herald.js',
+      'dist/cli.js',
+      'dist/daemon.js',
+      // npm ci on the device builds speaker from here (the arm64 mpg123 config).
+      'vendor/speaker/deps/mpg123/config/linux/arm64/config.h',
+      'systemd/herald.service',
+      'scripts/uninstall.sh',
+      '.herald-install',
+    ];
+    for (const p of installed) assert.ok(existsSync(join(app, p)), `${p} installed`);
+    // The service runs the compiled dist/: no sources, compiler settings or native build leftovers.
+    for (const p of ['.git', 'node_modules', 'test', 'src', 'tsconfig.json', 'tsconfig.build.json', 'vendor/speaker/build']) {
+      assert.ok(!existsSync(join(app, p)), `${p} not installed`);
     }
-    for (const p of ['.git', 'node_modules', 'test']) assert.ok(!existsSync(join(app, p)), `${p} not installed`);
     assert.equal(statSync(app).uid, 0);
     assert.equal(mode(app), '0755');
     assert.equal(mode(join(app, 'package.json')), '0644');
@@ -125,6 +139,23 @@ describe('install.sh / uninstall.sh in a scratch root', { skip: skipReason }, ()
       assert.ok(!unit.includes('/opt/herald'));
       assert.ok(existsSync(join(other, 'srv/herald/.herald-install')));
     } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('with --skip-npm, refuses a source without a build and says how to make one', () => {
+    const bare = mkdtempSync(join(tmpdir(), 'herald-src-'));
+    const other = makeRootfs();
+    try {
+      mkdirSync(join(bare, 'systemd'));
+      writeFileSync(join(bare, 'package.json'), '{"name":"herald","version":"0.0.0"}\n');
+      writeFileSync(join(bare, 'systemd/herald.service'), readFileSync(join(repo, 'systemd/herald.service')));
+      const r = run('install.sh', ['--root', other, '--no-systemd', '--skip-npm', '--source', bare]);
+      assert.notEqual(r.code, 0);
+      assert.match(r.out, /no \S+\/dist\/cli\.js: build it first \(npm run build\)/);
+      assert.ok(!existsSync(join(other, 'opt/herald')), 'nothing installed');
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
       rmSync(other, { recursive: true, force: true });
     }
   });
