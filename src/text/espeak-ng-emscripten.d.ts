@@ -12,10 +12,13 @@ declare module '@echogarden/espeak-ng-emscripten' {
     HEAPU8: Uint8Array;
     FS: {
       readdir(path: string): string[];
+      readFile(path: string): Uint8Array;
+      // MEMFS: a file's bytes, a view into the data package.
+      lookupPath(path: string): { node: { contents?: Uint8Array } };
       stat(path: string): { mode: number };
       isDir(mode: number): boolean;
     };
   }
-  const createModule: () => Promise<ESpeakNGModule>;
+  const createModule: (module?: { getPreloadedPackage?: (name: string, size: number) => ArrayBuffer }) => Promise<ESpeakNGModule>;
   export default createModule;
 }
