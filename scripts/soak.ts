@@ -2,6 +2,7 @@
 // at a message rate through a real broker and ALSA's null PCM, and reports RSS
 // growth, event-loop lag and latency drift.
 //   npx tsx scripts/soak.ts --minutes 20 --rate 1 [--voices models] [--json]
+import { DAEMON_ENV, DAEMON_NODE_ARGS } from '../src/system/daemon-node.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -42,9 +43,10 @@ writeFileSync(join(dir, 'mosquitto.conf'), `listener ${port} 127.0.0.1\nallow_an
 const broker = spawn('mosquitto', ['-c', join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const deviceId = 'soak';
-const daemon = spawn(process.execPath, ['bin/herald.js', 'run'], {
+const daemon = spawn(process.execPath, [...DAEMON_NODE_ARGS, 'bin/herald.js', 'run'], {
   env: {
     ...process.env,
+    ...DAEMON_ENV,
     ALSA_CONFIG_PATH: join(dir, 'asound.conf'),
     HERALD_MQTT_URL: `mqtt://127.0.0.1:${port}`,
     HERALD_DEVICE_ID: deviceId,

@@ -111,7 +111,7 @@ describe('install.sh / uninstall.sh in a scratch root', { skip: skipReason }, ()
     const unitPath = join(root, 'etc/systemd/system/herald.service');
     assert.equal(mode(unitPath), '0644');
     const unit = readFileSync(unitPath, 'utf8');
-    assert.match(unit, /^ExecStart=\/usr\/bin\/node \/opt\/herald\/bin\/herald\.js run --config \/etc\/herald\/config\.yaml$/m);
+    assert.match(unit, /^ExecStart=\/usr\/bin\/node --max-semi-space-size=2 \/opt\/herald\/bin\/herald\.js run --config \/etc\/herald\/config\.yaml$/m);
     assert.match(unit, /^Type=notify$/m);
 
     // Second run: the config and the secret are kept, loosened secret modes are fixed.
@@ -134,7 +134,7 @@ describe('install.sh / uninstall.sh in a scratch root', { skip: skipReason }, ()
       assert.equal(r.code, 0, r.out);
       assert.match(r.out, /wrote \S+\/etc\/herald\/config\.yaml from \S+docs\/examples\/config\.yaml/);
       const unit = readFileSync(join(other, 'etc/systemd/system/herald.service'), 'utf8');
-      assert.match(unit, /^ExecStart=\/usr\/local\/bin\/node \/srv\/herald\/bin\/herald\.js run /m);
+      assert.match(unit, /^ExecStart=\/usr\/local\/bin\/node --max-semi-space-size=2 \/srv\/herald\/bin\/herald\.js run /m);
       assert.match(unit, /^WorkingDirectory=\/srv\/herald$/m);
       assert.ok(!unit.includes('/opt/herald'));
       assert.ok(existsSync(join(other, 'srv/herald/.herald-install')));

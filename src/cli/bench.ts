@@ -12,6 +12,7 @@ import { PiperEngine } from '../engines/piper.ts';
 import type { HeraldEvent } from '../events.ts';
 import { Topics } from '../mqtt/topics.ts';
 import { sentencesOf } from '../text/split.ts';
+import { DAEMON_ENV, DAEMON_NODE_ARGS } from '../system/daemon-node.ts';
 import { descendants, mbOf, procMem, treeMem } from '../system/proc-mem.ts';
 import { percentile } from '../system/synth-stats.ts';
 import { EspeakHost } from '../text/espeak-host.ts';
@@ -131,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
         startToReadyMs: summary.startToReadyMs <= TARGETS.startToReadyMs,
         synthOverOnnxRun: summary.synthOverOnnxRun !== null && summary.synthOverOnnxRun <= TARGETS.synthOverOnnxRun,
       },
-      command: `node ${BIN} ${args.join(' ')}`,
+      command: `${Object.entries(DAEMON_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} node ${DAEMON_NODE_ARGS.join(' ')} ${BIN} ${args.join(' ')}`,
       start: {
         basis: `spawn of the command to its "${READY_LINE}" log line, after which it sends READY=1 (median of ${starts} starts)`,
         readyMs: { p50: summary.startToReadyMs, all: readyMs.map((ms) => Math.round(ms)) },
@@ -168,7 +169,8 @@ export async function main(argv: string[]): Promise<number> {
 
 async function startDaemon(args: string[], env: NodeJS.ProcessEnv): Promise<Started> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // As the systemd unit starts it.
+  const child = spawn(process.execPath, [...DAEMON_NODE_ARGS, BIN, ...args], { env: { ...env, ...DAEMON_ENV }, stdio: ['ignore', 'ignore', 'pipe'] });
   let tail = '';
   let buffered = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
