@@ -32,7 +32,9 @@ export async function speak(job: SayJob, speech: JobSpeech, sink: AudioSink, sig
   try {
     for (let i = job.resumeFrom; i < job.sentences.length; i++) {
       signal.throwIfAborted();
-      const audio = await speech.synthesize(job.sentences[i], { rate: job.rate, speakerId: job.speaker });
+      const synthesized = speech.synthesize(job.sentences[i], { rate: job.rate, speakerId: job.speaker });
+      if (i + 1 < job.sentences.length) speech.prepare(job.sentences[i + 1]);
+      const audio = await synthesized;
       signal.throwIfAborted();
       result.synthMs += audio.synthMs;
       const pcm = toInt16(resample(audio.samples, audio.sampleRate, sink.sampleRate), job.volume);

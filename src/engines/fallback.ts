@@ -19,6 +19,10 @@ export class JobSpeech {
     if (!wanted) this.fallbackReason = whyMissing;
   }
 
+  prepare(sentence: string): void {
+    this.engine.prepare?.(sentence);
+  }
+
   async synthesize(sentence: string, options: SynthOptions): Promise<SentenceAudio> {
     try {
       return await this.engine.synthesize(sentence, options);

@@ -95,9 +95,23 @@ export class PiperEngine implements SpeechEngine {
     return phonemesToIds(phonemes, this.info.phonemeIdMap).ids;
   }
 
+  // The next sentence's phonemes, asked for while this one is computed: the
+  // espeak-ng process works while the onnx worker does. One at a time, so a
+  // message that is cut leaves nothing behind but one string.
+  private next?: { sentence: string; phonemes: Promise<string> };
+
+  prepare(sentence: string): void {
+    const phonemes = phonemizeSentence(this.espeak, this.info.espeakVoice, sentence);
+    // Read (and its failure seen) by synthesize, if that sentence comes.
+    phonemes.catch(() => {});
+    this.next = { sentence, phonemes };
+  }
+
   async synthesize(sentence: string, options: SynthOptions): Promise<SentenceAudio> {
     const started = performance.now();
-    const phonemes = await phonemizeSentence(this.espeak, this.info.espeakVoice, sentence);
+    const ready = this.next?.sentence === sentence ? this.next.phonemes : undefined;
+    this.next = undefined;
+    const phonemes = await (ready ?? phonemizeSentence(this.espeak, this.info.espeakVoice, sentence));
     const parts: Float32Array[] = [];
     for (const piece of this.fit(phonemes)) parts.push(await this.run(phonemesToIds(piece, this.info.phonemeIdMap).ids, options));
     const samples = parts.length === 1 ? parts[0] : concat(parts);

@@ -22,5 +22,7 @@ export interface SpeechEngine {
   readonly language: string;
   readonly sentenceSilenceSeconds: number;
   synthesize(sentence: string, options: SynthOptions): Promise<SentenceAudio>;
+  // A hint that `sentence` comes next, so its text work can start early.
+  prepare?(sentence: string): void;
   close(): Promise<void>;
 }
