@@ -6,9 +6,9 @@
 // Node process.
 //
 //   npx tsx scripts/measure-daemon.ts [--runs 5] [--probe] [--maps] [-- node --flag dist/cli.js run --embedded]
+import { freePort } from '../src/cli/bench.ts';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,16 +29,6 @@ const { values, positionals } = parseArgs({
 });
 const command = positionals.length ? positionals : ['node', 'bin/herald.js', 'run', '--embedded'];
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 function cpuMsOf(pid: number): number {
   try {

@@ -19,19 +19,10 @@ import { percentile } from '../src/system/synth-stats.ts';
 import { EspeakHost } from '../src/text/espeak-host.ts';
 import { phonemizeSentence } from '../src/text/phonemize.ts';
 import { discoverVoices } from '../src/voices/discover.ts';
+import { TEXTS } from '../src/cli/bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
-const TEXTS = [
-  'Attention please. The train to Boston departs at 7:30 from platform 4.',
-  'Flight BA123 to London is now boarding at gate B12.',
-  'Please keep your belongings with you at all times.',
-  'Warning: the forklift in bay 7 is reversing. Stand clear!',
-  'The temperature in the cold store has risen to 8°C.',
-  'Good morning. Today is the 21st, and the meeting starts at 10:15 in room 3.',
-  'Shift change in 15 minutes. Line 2 will stop at 14:00 for maintenance.',
-  'This is a test of the public address system. No action is required.',
-];
 
 const voice = discoverVoices(join(ROOT, 'models')).voices[0];
 const espeak = new EspeakHost();

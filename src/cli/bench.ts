@@ -18,7 +18,8 @@ import { percentile } from '../system/synth-stats.ts';
 import { EspeakHost } from '../text/espeak-host.ts';
 import { discoverVoices } from '../voices/discover.ts';
 
-const TEXTS = [
+// Also read by scripts/measure-*.ts, so their figures are of the same sentences.
+export const TEXTS = [
   'Attention please. The train to Boston departs at 7:30 from platform 4.',
   'Flight BA123 to London is now boarding at gate B12.',
   'Please keep your belongings with you at all times.',
@@ -307,7 +308,7 @@ function peakKB(pid: number): number {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
