@@ -93,17 +93,18 @@ export class Daemon {
   }
 
   enqueue(request: SayRequest, receivedOn: string): string {
+    // A redelivered message (QoS 1 after a reconnect, a client retrying) is
+    // spoken once, and gets no second terminal event even if it would now fail.
+    if (this.journal.isDuplicate(request.id)) {
+      this.log.info({ id: request.id }, 'duplicate message id ignored');
+      return request.id;
+    }
     const admission = admit(request, this.voices, this.limits, receivedOn);
     if (!admission.ok) {
       this.events.emitEvent({ id: admission.id, event: 'failed', reason: admission.reason });
       return admission.id;
     }
     const { job } = admission;
-    // A redelivered message (QoS 1 after a reconnect, a client retrying) is spoken once.
-    if (this.journal.isDuplicate(job.id)) {
-      this.log.info({ id: job.id }, 'duplicate message id ignored');
-      return job.id;
-    }
     // On disk before anyone is told it was accepted.
     this.journal.add(job);
     this.events.emitEvent({ id: job.id, event: 'queued' });

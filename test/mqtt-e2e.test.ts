@@ -150,6 +150,18 @@ describe('say through mosquitto to ALSA', () => {
     assert.equal(r.transaction, undefined);
   });
 
+  test('an id seen before is not spoken again and gets no new events, even where it would now fail', async () => {
+    await h.say({ id: 'dup-1', text: 'Spoken once.' });
+    assert.equal((await h.terminalOf('dup-1')).event, 'finished');
+    const before = h.eventsFor('dup-1').length;
+    await h.say({ id: 'dup-1', text: 'Spoken once.' });
+    await h.say({ id: 'dup-1', text: 'Now with a voice that is not installed.', voice: 'nonexistent' });
+    // A later message's end shows the two repeats were handled before it.
+    await h.say({ id: 'dup-after', text: 'After.' });
+    await h.terminalOf('dup-after');
+    assert.equal(h.eventsFor('dup-1').length, before, JSON.stringify(h.eventsFor('dup-1')));
+  });
+
   test('every message ended exactly once', () => {
     assert.deepEqual(h.terminalProblems(), []);
     for (const id of new Set(h.events.map((e) => e.id))) {
