@@ -75,9 +75,12 @@ export class Daemon {
     // The voices' sessions open while espeak-ng starts; warm-up waits for both.
     const [broker] = await Promise.all([brokerToUse(this.config.mqtt, this.log), this.espeak.start(), this.voices.load()]);
     this.broker = broker.embedded;
+    // Connected first, so that the replay's events are queued by the client
+    // and published, not lost; messages that come in are read only after
+    // the replay (which runs now, in this tick), so duplicates are seen.
+    this.mqtt.connect(broker.url, { say: (payload, topic) => this.receive(payload, topic), stop: (clear) => this.player.stop(clear), requests: this.requests() }, !!this.broker);
     this.replayJournal();
     this.player.start();
-    this.mqtt.connect(broker.url, { say: (payload, topic) => this.receive(payload, topic), stop: (clear) => this.player.stop(clear), requests: this.requests() }, !!this.broker);
     this.timers.push(setInterval(() => this.player.dropExpired(), 1000));
     this.timers.push(setInterval(() => this.retryJournal(), 30_000));
     this.timers.push(setInterval(() => void this.publishMetrics(), this.config.metrics.intervalSeconds * 1000));
