@@ -60,11 +60,6 @@ const worker = new IpcHost<OnnxProtocol>({
   keepAlive: 'busy',
 });
 
-// For logs and status: 'exit' (IpcExitError) when the worker dies, 'ready' once it runs again with its sessions reopened.
-export function onOnnxWorker(event: 'exit' | 'ready', listener: (err?: IpcExitError) => void): void {
-  worker.on(event, listener);
-}
-
 // Runs to go until the armed kill (0: none armed).
 let killAtRun = 0;
 

@@ -31,7 +31,3 @@ export interface SayJob extends SayRequest {
   // Something about the request worth telling in its events (a parameter ignored).
   note?: string;
 }
-
-export function priorityRank(p: Priority): number {
-  return PRIORITIES.indexOf(p);
-}

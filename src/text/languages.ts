@@ -34,8 +34,3 @@ export function languageRules(lang: string): LanguageRules {
   const key = lang.toLowerCase().replace('_', '-');
   return RULES[key] ?? RULES[key.split('-')[0]] ?? { code: key, espeakVoice: key, sentenceEnd: LATIN_END };
 }
-
-export function isKnownLanguage(lang: string): boolean {
-  const key = lang.toLowerCase().replace('_', '-');
-  return key in RULES || key.split('-')[0] in RULES;
-}

@@ -1,4 +1,5 @@
 import type { EspeakHost } from './espeak-host.ts';
+import { hasSpeakableText } from './normalize.ts';
 
 // Clause punctuation that Piper voices were trained to see as phonemes; a
 // comma, colon or semicolon is followed by a space, as piper-phonemize does.
@@ -19,13 +20,13 @@ export async function phonemizeSentence(espeak: EspeakHost, voice: string, sente
   const parts = sentence.split(CLAUSE);
   const clauses: string[] = [];
   for (let i = 0; i < parts.length; i += 2) clauses.push(parts[i].trim());
-  const speakable = clauses.filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const speakable = clauses.filter(hasSpeakableText);
   const raw = speakable.length ? await espeak.rawPhonemesMany(voice, speakable) : [];
   let next = 0;
   let out = '';
   for (let i = 0; i < parts.length; i += 2) {
     const punct = parts[i + 1] ?? '';
-    if (/[\p{L}\p{N}]/u.test(clauses[i / 2])) out += cleanPhonemes(raw[next++]);
+    if (hasSpeakableText(clauses[i / 2])) out += cleanPhonemes(raw[next++]);
     // Of a run like "?!" or "...", the last mark says how the clause ends.
     const mark = punct ? PUNCT_PHONEMES[punct[punct.length - 1]] ?? '' : '';
     if (mark && out && !out.endsWith(' ')) out += mark;

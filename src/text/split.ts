@@ -1,5 +1,5 @@
 import { languageRules } from './languages.ts';
-import { normalizeText } from './normalize.ts';
+import { hasSpeakableText, normalizeText } from './normalize.ts';
 
 // Longer sentences are cut at clause punctuation, then at spaces, so that one
 // sentence never holds back the first audio for long nor exceeds what a voice
@@ -16,7 +16,7 @@ export function splitSentences(text: string, lang: string): string[] {
     start = end;
   }
   sentences.push(text.slice(start));
-  return sentences.map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s)).flatMap((s) => cutLong(s));
+  return sentences.map((s) => s.trim()).filter(hasSpeakableText).flatMap((s) => cutLong(s));
 }
 
 function cutLong(sentence: string): string[] {

@@ -21,5 +21,3 @@ export function defaultPhonemeIdMap(): Record<string, number[]> {
   });
   return map;
 }
-
-export const DEFAULT_SYMBOL_COUNT = SYMBOLS.length;
