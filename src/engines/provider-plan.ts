@@ -28,7 +28,8 @@ export async function providerContext(config: HeraldConfig): Promise<ProviderCon
     // No report from scripts/jetson/check-binding.ts: ask the binding which
     // providers open at all. A stock binding passes no options, so none are honoured.
     const open = [];
-    for (const p of engine.providers) if ((await probeProvider(p)).ok) open.push(p);
+    // Every onnxruntime build has the CPU provider; only the others are asked.
+    for (const p of engine.providers) if (p === 'cpu' || (await probeProvider(p)).ok) open.push(p);
     capability = { providers: open, honoursOptions: false, fp16Observed: null };
     capabilitySource = 'probe (stock binding assumed: provider options not passed)';
   }

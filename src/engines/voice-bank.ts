@@ -2,7 +2,7 @@ import type { HeraldConfig } from '../config/schema.ts';
 import type { Logger } from '../log.ts';
 import type { EspeakHost } from '../text/espeak-host.ts';
 import { discoverVoices } from '../voices/discover.ts';
-import { forgetHashes, readManifest, verifyVoice } from '../voices/manifest.ts';
+import { forgetHashes, hashAhead, readManifest, verifyVoice } from '../voices/manifest.ts';
 import type { VoiceInfo, VoiceProblem } from '../voices/types.ts';
 import { EspeakEngine } from './espeak.ts';
 import { PiperEngine } from './piper.ts';
@@ -48,6 +48,11 @@ export class VoiceBank {
     const { manifest, error: manifestError } = readManifest(this.config.voices.dir);
     if (manifestError) problems.push({ name: '*', path: this.config.voices.dir, reason: manifestError });
     const verified = new Set<string>();
+    if (voices.length) {
+      // The worker starts and the files are hashed at the same time.
+      const [context] = await Promise.allSettled([this.context ?? providerContext(this.config), ...voices.flatMap((v) => [hashAhead(v.modelPath), hashAhead(v.configPath)])]);
+      if (context.status === 'fulfilled') this.context = context.value as ProviderContext;
+    }
     for (const info of voices) {
       // A voice whose files do not match its checksums is never loaded.
       const check = verifyVoice(manifest, info);

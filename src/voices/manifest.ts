@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { VoiceInfo } from './types.ts';
@@ -31,12 +31,31 @@ export function forgetHashes(): void {
   hashes.clear();
 }
 
-export function sha256File(path: string): string {
+function hashKey(path: string): string {
   const { size, mtimeMs, ino } = statSync(path);
-  const key = `${path}:${size}:${mtimeMs}:${ino}`;
+  return `${path}:${size}:${mtimeMs}:${ino}`;
+}
+
+export function sha256File(path: string): string {
+  const key = hashKey(path);
   let hash = hashes.get(key);
   if (!hash) hashes.set(key, (hash = createHash('sha256').update(readFileSync(path)).digest('hex')));
   return hash;
+}
+
+// The same hash, read in chunks so the main thread stays free between them:
+// at start it runs while the onnx worker loads (a voice is ~80 ms of hashing
+// here), and sha256File then finds it. A file it cannot read is left to sha256File.
+export async function hashAhead(path: string): Promise<void> {
+  try {
+    const key = hashKey(path);
+    if (hashes.has(key)) return;
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+    if (hashKey(path) === key) hashes.set(key, hash.digest('hex'));
+  } catch {
+    // sha256File reports it.
+  }
 }
 
 export type Verification = { verified: true } | { verified: false; reason: string; mismatch: boolean };
