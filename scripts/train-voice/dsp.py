@@ -203,3 +203,66 @@ def f0_track(x):
     else:
         f0 = np.full(len(f0), 180.0)
     return f0.astype(np.float32), voiced.astype(np.float32)
+
+
+# ---- features shared by the multi-speaker base (prep_base.py) and enrollment (adapt.py) ----
+TARGET_RMS = 0.1      # active-speech RMS every utterance is brought to (-20 dBFS)
+FEAT_FLOOR = 1e-3     # magnitude floor of the training features
+
+
+def read_wav_any(path):
+    """Mono float32 at SR from a 16-bit WAV of any rate (polyphase resampling)."""
+    with wave.open(path, "rb") as w:
+        sr, ch, width = w.getframerate(), w.getnchannels(), w.getsampwidth()
+        raw = w.readframes(w.getnframes())
+    assert width == 2, f"{path}: {8 * width}-bit samples (16-bit expected)"
+    x = np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
+    if ch > 1:
+        x = x.reshape(-1, ch).mean(1)
+    if sr != SR:
+        from scipy.signal import resample_poly
+        g = math.gcd(sr, SR)
+        x = resample_poly(x, SR // g, sr // g).astype(np.float32)
+    return x, sr
+
+
+def level(x):
+    """Scales to TARGET_RMS over the loudest half of 20 ms frames, so speakers recorded
+    at different levels (festival at -30 dBFS, a phone prompt at -12) train alike."""
+    n = int(0.02 * SR)
+    if len(x) < n:
+        return x
+    fr = x[: len(x) // n * n].reshape(-1, n)
+    rms = np.sqrt((fr ** 2).mean(1))
+    active = np.sort(rms)[len(rms) // 2:]
+    r = float(np.sqrt((active ** 2).mean())) if len(active) else 0.0
+    if r < 1e-5:
+        return x
+    y = x * (TARGET_RMS / r)
+    peak = float(np.abs(y).max())
+    return y / peak * 0.99 if peak > 0.99 else y
+
+
+def trim(x, rel=0.05, keep=0.1):
+    """Leading and trailing silence cut to `keep` seconds; silence is below `rel` of the peak."""
+    idx = np.nonzero(np.abs(x) > rel * max(1e-4, float(np.abs(x).max())))[0]
+    if len(idx) == 0:
+        return x
+    a = max(0, idx[0] - int(keep * SR))
+    b = min(len(x), idx[-1] + int(keep * SR))
+    return x[a:b]
+
+
+def features(x):
+    """-> log |STFT| [F, 513] float16, log mel [F, 80] float32 (not yet normalised)."""
+    mag = stft_mag(x)
+    logmag = np.log(np.maximum(mag, FEAT_FLOOR))
+    mel = np.log(np.maximum(mag @ mel_basis().T, FEAT_FLOOR))
+    return logmag.astype(np.float16), mel.astype(np.float32)
+
+
+def band_bins(source_rate):
+    """STFT bins below the Nyquist frequency of the rate a recording was made at
+    (a little under it: resampling filters roll off before Nyquist)."""
+    nyq = 0.95 * min(source_rate, SR) / 2
+    return int(min(N_BINS, math.floor(nyq / (SR / N_FFT)) + 1))

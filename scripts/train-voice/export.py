@@ -29,12 +29,50 @@ OPSET = 17
 
 
 class Wrapper(torch.nn.Module):
+    """Piper's single-speaker inputs; a clone's speaker vector is a constant of the graph."""
+
+    def __init__(self, m, g=None):
+        super().__init__()
+        self.m = m
+        self.g = None if g is None else torch.nn.Parameter(g.detach().view(1, -1), requires_grad=False)
+
+    def forward(self, input, input_lengths, scales):
+        return self.m.infer(input, input_lengths, scales, self.g)
+
+
+class SpeakerWrapper(torch.nn.Module):
+    """Piper's multi-speaker inputs: sid picks a row of the base's speaker table."""
+
     def __init__(self, m):
         super().__init__()
         self.m = m
 
-    def forward(self, input, input_lengths, scales):
-        return self.m.infer(input, input_lengths, scales)
+    def forward(self, input, input_lengths, scales, sid):
+        return self.m.infer(input, input_lengths, scales, self.m.spk(sid))
+
+
+def export_onnx(m, out, gl_iters, g=None, mag_power=1.0):
+    """Traces the acoustic model (opset 17) and appends the Griffin-Lim vocoder. With
+    m.n_speakers and no g: a multi-speaker graph with Piper's `sid` input."""
+    m.eval()
+    ids = torch.tensor([[1, 0, 20, 0, 59, 0, 3, 0, 24, 0, 27, 0, 10, 0, 2]], dtype=torch.long)
+    args = (ids, torch.tensor([ids.shape[1]]), torch.tensor([0.667, 1.0, 0.8]))
+    names = ["input", "input_lengths", "scales"]
+    if m.n_speakers and g is None:
+        w, args, names = SpeakerWrapper(m), args + (torch.tensor([0]),), names + ["sid"]
+    else:
+        w = Wrapper(m, g)
+    tmp = out + ".acoustic.onnx"
+    torch.onnx.export(w, args, tmp, input_names=names, output_names=["logmag"],
+                      dynamic_axes={"input": {1: "phonemes"}, "logmag": {2: "frames"}},
+                      opset_version=OPSET, do_constant_folding=True)
+    om = onnx.load(tmp)
+    os.remove(tmp)
+    om = add_griffin_lim(om, "logmag", gl_iters, mag_power=mag_power)
+    om.producer_name = "herald-train-voice"
+    onnx.checker.check_model(om)
+    onnx.save(om, out)
+    return om
 
 
 def add_griffin_lim(model, logmag_name, n_iter, momentum=0.99, mag_power=1.0):
@@ -163,20 +201,7 @@ def main():
     s = torch.load(a.ckpt)
     m = Voice()
     m.load_state_dict(s["model"])
-    m.eval()
-    w = Wrapper(m)
-    ids = torch.tensor([[1, 0, 20, 0, 59, 0, 3, 0, 24, 0, 27, 0, 10, 0, 2]], dtype=torch.long)
-    tmp = a.out + ".acoustic.onnx"
-    torch.onnx.export(w, (ids, torch.tensor([ids.shape[1]]), torch.tensor([0.667, 1.0, 0.8])), tmp,
-                      input_names=["input", "input_lengths", "scales"], output_names=["logmag"],
-                      dynamic_axes={"input": {1: "phonemes"}, "logmag": {2: "frames"}},
-                      opset_version=OPSET, do_constant_folding=True)
-    om = onnx.load(tmp)
-    os.remove(tmp)
-    om = add_griffin_lim(om, "logmag", a.gl_iters, mag_power=a.mag_power)
-    om.producer_name = "herald-train-voice"
-    onnx.checker.check_model(om)
-    onnx.save(om, a.out)
+    om = export_onnx(m, a.out, a.gl_iters, mag_power=a.mag_power)
 
     id_map = json.load(open(a.id_map))
     here = os.path.dirname(os.path.abspath(__file__))

@@ -42,10 +42,24 @@ class ConvBlock(nn.Module):
         return self.ln(x + self.drop(F.relu(self.conv(x * mask)))) * mask
 
 
+SPK_DIM = 64            # speaker embedding size (multi-speaker base and its clones)
+
+
 class Voice(nn.Module):
-    def __init__(self, c=192, d=192):
+    """n_speakers = 0: a single-speaker voice (the bundled one). Otherwise a speaker is a
+    SPK_DIM vector g: a row of `spk` for the base's own speakers, or a vector learned
+    for a new speaker at enrollment. g shifts the token states (so the prior, durations
+    and decoder all see it) and every decoder block (timbre lives mostly there)."""
+
+    def __init__(self, c=192, d=192, n_speakers=0):
         super().__init__()
         self.c = c
+        self.n_speakers = n_speakers
+        if n_speakers:
+            self.spk = nn.Embedding(n_speakers, SPK_DIM)
+            nn.init.normal_(self.spk.weight, 0.0, 0.3)
+            self.spk_tok = nn.Linear(SPK_DIM, c)
+            self.spk_dec = nn.Linear(SPK_DIM, d * 6)
         self.emb = nn.Embedding(N_SYMBOLS, c)
         nn.init.normal_(self.emb.weight, 0.0, c ** -0.5)
         self.enc = nn.ModuleList([ConvBlock(c, 5) for _ in range(3)])
@@ -68,7 +82,7 @@ class Voice(nn.Module):
         self.register_buffer("mag_std", torch.ones(N_BINS))
 
     # ---- token level -------------------------------------------------------------------
-    def encode(self, ids, x_mask, lengths=None):
+    def encode(self, ids, x_mask, lengths=None, g=None):
         h = self.emb(ids).transpose(1, 2) * x_mask          # [B, C, N]
         for blk in self.enc:
             h = blk(h, x_mask)
@@ -79,8 +93,10 @@ class Voice(nn.Module):
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=ids.shape[1])
         else:
             h, _ = self.lstm(h)
-        h = self.enc_ln(h.transpose(1, 2)) * x_mask
-        return h
+        h = self.enc_ln(h.transpose(1, 2))
+        if g is not None:
+            h = h + self.spk_tok(g).unsqueeze(2)
+        return h * x_mask
 
     def durations(self, h, x_mask):
         z = F.relu(self.dur_in(h.detach() * x_mask))
@@ -99,17 +115,19 @@ class Voice(nn.Module):
         return self.dur_out(z * x_mask).squeeze(1)           # [B, N] log frames
 
     # ---- frame level -------------------------------------------------------------------
-    def decode(self, h_up, pos, y_mask):
+    def decode(self, h_up, pos, y_mask, g=None):
         x = torch.cat([h_up, pos], 1)
         full = F.relu(self.dec_in(x)) * y_mask
+        bias = self.spk_dec(g).view(g.shape[0], 6, -1, 1) if g is not None else None
         T = full.shape[2]
         z = self.down(F.pad(full, (0, 1)))
         half_mask = F.max_pool1d(F.pad(y_mask, (0, 1)), 2, 2, ceil_mode=False)
         half_mask = half_mask[:, :, : z.shape[2]]
-        for blk in self.dec:
-            z = blk(z, half_mask)
+        for i, blk in enumerate(self.dec):
+            z = blk(z if bias is None else z + bias[:, i], half_mask)
         up = self.up(z)[:, :, :T]
-        y = self.post(up + full, y_mask)
+        y = up + full
+        y = self.post(y if bias is None else y + bias[:, 5], y_mask)
         return self.out(y) * y_mask                            # normalised log |STFT|
 
     @staticmethod
@@ -126,11 +144,11 @@ class Voice(nn.Module):
         return h_up, pos
 
     # ---- inference (exported to ONNX, batch of one) --------------------------------------
-    def infer(self, ids, lengths, scales):
+    def infer(self, ids, lengths, scales, g=None):
         noise_scale, length_scale, noise_w = scales[0], scales[1], scales[2]
         N = ids.shape[1]
         x_mask = (torch.arange(N).view(1, -1) < lengths.view(-1, 1)).float().unsqueeze(1)
-        h = self.encode(ids, x_mask)
+        h = self.encode(ids, x_mask, g=g)
         logw = self.durations(h, x_mask)
         logw = logw + torch.randn_like(logw) * noise_w * DUR_NOISE_PER_W
         d = torch.clamp(torch.round(torch.exp(logw) * length_scale), min=1.0) * x_mask.squeeze(1)
@@ -141,7 +159,7 @@ class Voice(nn.Module):
         h_up, pos = self.frame_inputs(h, path, d)
         h_up = h_up + torch.randn_like(h_up) * noise_scale * NOISE_PER_SCALE
         y_mask = torch.ones_like(pos[:, :1])
-        out = self.decode(h_up, pos, y_mask)
+        out = self.decode(h_up, pos, y_mask, g)
         return out * self.mag_std.view(1, -1, 1) + self.mag_mean.view(1, -1, 1)   # log |STFT| [1, 513, T]
 
 

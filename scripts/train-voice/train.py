@@ -42,6 +42,20 @@ def batches(items, max_frames, rng):
     return out
 
 
+# highest STFT bin each mel band reaches
+MEL_TOP_BIN = torch.tensor([int(r.nonzero()[0].max()) for r in dsp.mel_basis()])
+
+
+def band_masks(band):
+    """[B] count of usable STFT bins per utterance -> masks [B, 513, 1] and [B, 80, 1]. A
+    recording sampled at 8 kHz has nothing above 4 kHz: the decoder is not taught that
+    silence there is the speaker's timbre (the loss ignores those bins), and the mel loss
+    keeps only the bands that lie wholly below the limit."""
+    mag_m = (torch.arange(dsp.N_BINS).view(1, -1) < band.view(-1, 1)).float().unsqueeze(2)
+    mel_m = (MEL_TOP_BIN.view(1, -1) < band.view(-1, 1)).float().unsqueeze(2)
+    return mag_m, mel_m
+
+
 def collate(items, idx, stats):
     B = len(idx)
     N = max(items[i]["ids"].shape[0] for i in idx)
@@ -51,6 +65,8 @@ def collate(items, idx, stats):
     mel = torch.zeros(B, 80, T)
     xl = torch.zeros(B, dtype=torch.long)
     yl = torch.zeros(B, dtype=torch.long)
+    spk = torch.zeros(B, dtype=torch.long)
+    band = torch.full((B,), 513, dtype=torch.long)
     for b, i in enumerate(idx):
         it = items[i]
         n, t = it["ids"].shape[0], it["logmag"].shape[0]
@@ -58,7 +74,44 @@ def collate(items, idx, stats):
         mag[b, :, :t] = ((it["logmag"].float() - stats["mag_mean"]) / stats["mag_std"]).T
         mel[b, :, :t] = it["mel"].float().T
         xl[b], yl[b] = n, t
-    return ids, xl, mag, mel, yl
+        spk[b] = int(it.get("spk", 0))
+        band[b] = int(it.get("band", 513))
+    return ids, xl, mag, mel, yl, spk, band
+
+
+def losses(model, batch, stats, mel_fb, g=None, noise=TRAIN_NOISE):
+    """The four losses of one batch, durations from MAS on the current prior:
+    magnitude (L1, normalised log |STFT|), mel (L1 on the log mel of both), prior, duration.
+    g: [B, SPK_DIM] speaker vectors, or None for a single-speaker voice."""
+    ids, xl, mag, mel, yl, _, band = batch
+    mag_m, mel_m = band_masks(band)
+    N, T = ids.shape[1], mag.shape[2]
+    x_mask = (torch.arange(N).view(1, -1) < xl.view(-1, 1)).float().unsqueeze(1)
+    y_mask = (torch.arange(T).view(1, -1) < yl.view(-1, 1)).float().unsqueeze(1)
+    h = model.encode(ids, x_mask, xl, g)
+    mu = model.prior(h) * x_mask                              # [B, 80, N]
+    with torch.no_grad():
+        logp = -0.5 * (torch.bmm(mu.transpose(1, 2) ** 2, torch.ones_like(mel))
+                       - 2 * torch.bmm(mu.transpose(1, 2), mel))           # [B, N, T]
+        path = mas(logp, xl, yl)
+    d = path.sum(2)                                           # [B, N]
+    mu_al = torch.bmm(mu, path)                               # [B, 80, T]
+    l_prior = 0.5 * (((mel - mu_al) ** 2) * y_mask).sum() / (y_mask.sum() * 80)
+    logw = model.durations(h, x_mask)
+    l_dur = (((logw - torch.log(d.clamp(min=1))) ** 2) * x_mask.squeeze(1)).sum() / x_mask.sum()
+    # per-token log errors alone leave the sentence short (exp of a mean log is below
+    # the mean); the sentence's total length is what a listener hears as the pace
+    total_pred = (torch.exp(logw) * x_mask.squeeze(1)).sum(1)
+    l_dur = l_dur + ((torch.log(total_pred) - torch.log(yl.float())) ** 2).mean()
+    h_up, pos = model.frame_inputs(h, path, d)
+    if noise:
+        h_up = h_up + torch.randn_like(h_up) * noise
+    pred = model.decode(h_up, pos, y_mask, g)
+    l_mag = ((pred - mag).abs() * y_mask * mag_m).sum() / (y_mask * mag_m).sum()
+    # the same error seen through 80 mel bands: weights the spectral envelope
+    # (what a listener and a recogniser hear) over fine detail in the top bins
+    l_mel = ((log_mel(pred, stats, mel_fb) - log_mel(mag, stats, mel_fb)).abs() * y_mask * mel_m).sum() / (y_mask * mel_m).sum()
+    return l_mag, l_mel, l_prior, l_dur
 
 
 def blas_in_use():
@@ -96,9 +149,18 @@ def main():
     data = torch.load(a.data)
     items, stats = data["items"], data["stats"]
     # the last 40 utterances are a validation set (never trained on)
-    val, items = items[-40:], items[:-40]
+    speakers = data.get("speakers", [])
+    # validation: the last 40 utterances, or the last 3 of every speaker for a base
+    if speakers:
+        last = {}
+        for i, it in enumerate(items):
+            last.setdefault(int(it["spk"]), []).append(i)
+        held = {i for v in last.values() for i in v[-3:]}
+        val, items = [items[i] for i in sorted(held)], [it for i, it in enumerate(items) if i not in held]
+    else:
+        val, items = items[-40:], items[:-40]
     mel_fb = torch.from_numpy(dsp.mel_basis())
-    model = Voice()
+    model = Voice(n_speakers=len(speakers))
     model.mag_mean.copy_(stats["mag_mean"])
     model.mag_std.copy_(stats["mag_std"])
     print(f"params {n_params(model) / 1e6:.2f} M, {len(items)} train utterances", flush=True)
@@ -129,37 +191,13 @@ def main():
     done = False
     while not done:
         for idx in batches(items, a.max_frames, rng):
-            ids, xl, mag, mel, yl = collate(items, idx, stats)
+            batch = collate(items, idx, stats)
             model.train()
-            N, T = ids.shape[1], mag.shape[2]
-            x_mask = (torch.arange(N).view(1, -1) < xl.view(-1, 1)).float().unsqueeze(1)
-            y_mask = (torch.arange(T).view(1, -1) < yl.view(-1, 1)).float().unsqueeze(1)
-            h = model.encode(ids, x_mask, xl)
-            mu = model.prior(h) * x_mask                              # [B, 80, N]
-            with torch.no_grad():
-                logp = -0.5 * (torch.bmm(mu.transpose(1, 2) ** 2, torch.ones_like(mel))
-                               - 2 * torch.bmm(mu.transpose(1, 2), mel))           # [B, N, T]
-                path = mas(logp, xl, yl)
-            d = path.sum(2)                                           # [B, N]
-            mu_al = torch.bmm(mu, path)                               # [B, 80, T]
-            n_el = y_mask.sum() * 80
-            l_prior = 0.5 * (((mel - mu_al) ** 2) * y_mask).sum() / n_el
-            logw = model.durations(h, x_mask)
-            l_dur = (((logw - torch.log(d.clamp(min=1))) ** 2) * x_mask.squeeze(1)).sum() / x_mask.sum()
-            # per-token log errors alone leave the sentence short (exp of a mean log is below
-            # the mean); the sentence's total length is what a listener hears as the pace
-            total_pred = (torch.exp(logw) * x_mask.squeeze(1)).sum(1)
-            l_dur = l_dur + ((torch.log(total_pred) - torch.log(yl.float())) ** 2).mean()
-            h_up, pos = model.frame_inputs(h, path, d)
-            h_up = h_up + torch.randn_like(h_up) * TRAIN_NOISE
-            pred = model.decode(h_up, pos, y_mask)
-            l_mag = ((pred - mag).abs() * y_mask).sum() / (y_mask.sum() * 513)
-            # the same error seen through 80 mel bands: weights the spectral envelope
-            # (what a listener and a recogniser hear) over fine detail in the top bins
-            l_melspec = ((log_mel(pred, stats, mel_fb) - log_mel(mag, stats, mel_fb)).abs() * y_mask).sum() / (y_mask.sum() * 80)
+            g = model.spk(batch[5]) if speakers else None
+            l_mag, l_melspec, l_prior, l_dur = losses(model, batch, stats, mel_fb, g)
             loss = l_mag + l_melspec + l_prior + l_dur
-            for g in opt.param_groups:
-                g["lr"] = lr_at(step)
+            for group in opt.param_groups:
+                group["lr"] = lr_at(step)
             opt.zero_grad()
             loss.backward()
             gn = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -175,30 +213,22 @@ def main():
                       f" gn {float(gn):.2f}", flush=True)
                 acc = {}
             if step % 200 == 0:
-                torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step}, ck)
+                torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "speakers": speakers, "stats": stats}, ck)
             if step >= a.steps or time.time() - t0 > a.minutes * 60:
                 done = True
                 break
-    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step}, ck)
+    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "speakers": speakers, "stats": stats}, ck)
     # validation: teacher-forced-duration-free loss with predicted durations is not
     # comparable frame by frame, so report the MAS-aligned decoder loss
     model.eval()
     with torch.no_grad():
         vi = list(range(len(val)))
-        ids, xl, mag, mel, yl = collate(val, vi, stats)
-        N, T = ids.shape[1], mag.shape[2]
-        x_mask = (torch.arange(N).view(1, -1) < xl.view(-1, 1)).float().unsqueeze(1)
-        y_mask = (torch.arange(T).view(1, -1) < yl.view(-1, 1)).float().unsqueeze(1)
-        h = model.encode(ids, x_mask, xl)
-        mu = model.prior(h) * x_mask
-        logp = -0.5 * (torch.bmm(mu.transpose(1, 2) ** 2, torch.ones_like(mel)) - 2 * torch.bmm(mu.transpose(1, 2), mel))
-        path = mas(logp, xl, yl)
-        d = path.sum(2)
-        h_up, pos = model.frame_inputs(h, path, d)
-        pred = model.decode(h_up, pos, y_mask)
-        l_mag = ((pred - mag).abs() * y_mask).sum() / (y_mask.sum() * 513)
-        logw = model.durations(h, x_mask)
-        l_dur = (((logw - torch.log(d.clamp(min=1))) ** 2) * x_mask.squeeze(1)).sum() / x_mask.sum()
+        batch = collate(val, vi, stats)
+        g = model.spk(batch[5]) if speakers else None
+        l_mag, _, _, l_dur = losses(model, batch, stats, mel_fb, g, noise=0.0)
+        ids, xl, yl = batch[0], batch[1], batch[4]
+        x_mask = (torch.arange(ids.shape[1]).view(1, -1) < xl.view(-1, 1)).float().unsqueeze(1)
+        logw = model.durations(model.encode(ids, x_mask, xl, g), x_mask)
         ratio = (torch.exp(logw).round().clamp(min=1) * x_mask.squeeze(1)).sum(1) / yl
     print(f"done: {step} steps in {(time.time() - t0) / 60:.1f} min; val mag {float(l_mag):.3f} "
           f"dur {float(l_dur):.3f} predicted/true length {float(ratio.mean()):.3f}", flush=True)

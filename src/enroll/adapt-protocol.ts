@@ -7,6 +7,9 @@ export interface AdaptTake {
   wav: string;
   // Piper ids of the transcript, from Herald's own phonemizer (^ _ (p _)* $).
   ids: number[];
+  // Highest frequency the recording holds (half its original sample rate): the
+  // loss ignores what lies above, so a phone-band take does not teach silence there.
+  bandHz?: number;
 }
 
 export interface AdaptArgs {
