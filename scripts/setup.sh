@@ -2,13 +2,20 @@
 # Installs what Herald needs on Debian/Ubuntu with Node 20 already present.
 #   scripts/setup.sh          the runtime: ALSA headers and a compiler for `speaker`, npm ci, and
 #                             the build (dist/, the JavaScript that `herald` runs)
-#   scripts/setup.sh --test   also what the test suite runs against: mosquitto, python3-onnx, alsa-utils
+#   scripts/setup.sh --enroll also what `herald enroll` adapts voices with: Debian's PyTorch (CPU) and
+#                             numpy/scipy (on a Jetson, NVIDIA's PyTorch for JetPack instead: docs/jetson.md)
+#   scripts/setup.sh --test   also what the test suite runs against: mosquitto, python3-onnx, alsa-utils,
+#                             the --enroll packages, festival and the festival voice the enroll test clones
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libasound2-dev build-essential python3 alsa-utils)
+enroll=(python3-torch python3-numpy python3-scipy python3-onnx libopenblas0-openmp)
+if [[ "${1:-}" == "--enroll" ]]; then
+  packages+=("${enroll[@]}")
+fi
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(mosquitto mosquitto-clients python3-onnx python3-numpy systemd openssl passwd)
+  packages+=(mosquitto mosquitto-clients python3-onnx python3-numpy systemd openssl passwd "${enroll[@]}" festival festvox-kallpc16k sox)
 fi
 
 missing=()

@@ -72,7 +72,7 @@ def batches_of(items):
 def spectral_loss(m, items, stats, mel_fb, g):
     """Magnitude + mel loss of `items` with speaker vector g, durations from MAS."""
     if not items:
-        return float("nan")
+        return None
     total, n = 0.0, 0
     with torch.no_grad():
         for idx in batches_of(items):
@@ -87,7 +87,7 @@ def adapt(args, emit):
     t0 = time.time()
     torch.set_num_threads(max(1, int(args.get("threads") or 2)))
     torch.manual_seed(1234)
-    steps = max(1, int(args["steps"]))
+    steps = max(0, int(args["steps"]))   # 0: the base voice as it is, with the mean speaker
     budget_s = float(args["minutes"]) * 60
     m, stats = load_base(args["base"])
     m.eval()   # no dropout: a minute of speech is too little to regularise that way
@@ -135,7 +135,7 @@ def adapt(args, emit):
         recent = (recent + [float(l_mag + l_mel)])[-10:]
         if step % 5 == 0 or step == steps:
             el = time.time() - t0
-            eta = min(el / max(step, 1) * (steps - step), max(0.0, budget_s - el))
+            eta = min(el / step * (steps - step), max(0.0, budget_s - el))
             emit("progress", {"phase": "adapt", "step": step, "steps": steps,
                               "loss": round(float(np.mean(recent)), 4), "etaSeconds": round(eta, 1)})
     val_loss = spectral_loss(m, val, stats, mel_fb, g)
@@ -143,8 +143,8 @@ def adapt(args, emit):
     out = args["outOnnx"]
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     export_onnx(m, out, GL_ITERS, g=g.detach())
-    return {"steps": step, "seconds": round(time.time() - t0, 1), "trainLoss": round(float(np.mean(recent)), 4),
-            "baseValLoss": round(base_val, 4), "valLoss": round(val_loss, 4), "onnxBytes": os.path.getsize(out)}
+    return {"steps": step, "seconds": round(time.time() - t0, 1), "trainLoss": round(float(np.mean(recent)), 4) if recent else None,
+            "baseValLoss": base_val and round(base_val, 4), "valLoss": val_loss and round(val_loss, 4), "onnxBytes": os.path.getsize(out)}
 
 
 if __name__ == "__main__":

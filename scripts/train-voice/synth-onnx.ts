@@ -1,6 +1,7 @@
 // Stand-in for `herald say` used by the evaluation while the daemon CLI cannot
 // synthesise yet: Herald's phonemizer modules + onnxruntime-node, Piper I/O.
-// Usage: tsx synth-onnx.ts MODEL.onnx OUT_DIR < texts (one per line)
+// Usage: tsx synth-onnx.ts MODEL.onnx OUT_DIR [SID] < texts (one per line)
+// SID picks a speaker of a multi-speaker voice (Piper's `sid` input).
 // Writes OUT_DIR/NNNN.wav and prints one JSON line per text:
 // {"i", "audio_s", "infer_s"} (model audio without the 0.2 s sentence gaps;
 // infer_s = onnxruntime time only).
@@ -12,7 +13,7 @@ import { normalizeText } from '../../src/text/normalize.ts';
 import { splitSentences } from '../../src/text/split.ts';
 import { phonemizeSentence } from '../../src/text/phonemize.ts';
 
-const [modelPath, outDir] = process.argv.slice(2);
+const [modelPath, outDir, sid] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const cfg = JSON.parse(readFileSync(modelPath + '.json', 'utf8'));
 const map: Record<string, number[]> = cfg.phoneme_id_map;
@@ -63,6 +64,7 @@ for await (const text of rl) {
       input: new ort.Tensor('int64', BigInt64Array.from(x.map(BigInt)), [1, x.length]),
       input_lengths: new ort.Tensor('int64', BigInt64Array.from([BigInt(x.length)]), [1]),
       scales: new ort.Tensor('float32', Float32Array.from([inf.noise_scale, inf.length_scale, inf.noise_w]), [3]),
+      ...(sid === undefined ? {} : { sid: new ort.Tensor('int64', BigInt64Array.from([BigInt(sid)]), [1]) }),
     });
     inferS += (performance.now() - t0) / 1000;
     modelSamples += (r.output.data as Float32Array).length;

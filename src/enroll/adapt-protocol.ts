@@ -30,10 +30,11 @@ export interface AdaptResult {
   steps: number;
   seconds: number;
   // Mean training loss over the last steps, and the held-out takes' loss
-  // before (base voice with the mean speaker) and after adaptation.
-  trainLoss: number;
-  baseValLoss: number;
-  valLoss: number;
+  // before (base voice with the mean speaker) and after adaptation; null
+  // where there was nothing to measure (no steps, no takes held out).
+  trainLoss: number | null;
+  baseValLoss: number | null;
+  valLoss: number | null;
   onnxBytes: number;
 }
 
