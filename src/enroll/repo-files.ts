@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 // The voice whose phoneme map and espeak-ng voice every enrolled voice shares.
-export const BUNDLED_VOICE_CONFIG = root('models/en_US-herald_slt-low.onnx.json');
+export const BUNDLED_VOICE_MODEL = root('models/en_US-herald_slt-low.onnx');
+export const BUNDLED_VOICE_CONFIG = `${BUNDLED_VOICE_MODEL}.json`;
 export const ADAPT_SCRIPT = root('scripts/train-voice/adapt.py');
 export const BASE_MODEL_HINT = 'scripts/train-voice/run-base.sh';
 

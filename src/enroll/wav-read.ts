@@ -35,7 +35,8 @@ export function readTakeWav(path: string): DecodedTake {
   let sourceRate: number;
   try {
     const wav = new wavefile.WaveFile(bytes);
-    const fmt = wav.fmt as { audioFormat: number; numChannels: number; sampleRate: number };
+    // Copied now: converting the bit depth rebuilds the header.
+    const fmt = { ...(wav.fmt as { audioFormat: number; numChannels: number; sampleRate: number }) };
     if (!FORMATS[fmt.audioFormat]) throw new Error(`WAV format tag ${fmt.audioFormat} is not supported (PCM, float, A-law, mu-law or IMA ADPCM)`);
     if (fmt.audioFormat === 17) wav.fromIMAADPCM();
     wav.toBitDepth('32f');
