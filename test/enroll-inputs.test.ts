@@ -29,7 +29,7 @@ function datasetDir(): string {
 const ENV = { HERALD_ENROLL_BASE: '/nonexistent/herald-base.pt' };
 
 async function refused(args: string[], message: RegExp, code = 2): Promise<Run> {
-  const run = await herald(setup, ['enroll', ...args], ENV);
+  const run = await herald(setup, ['enroll', ...args], { env: ENV });
   assert.equal(run.code, code, `exit code; stderr: ${run.stderr}`);
   assert.match(run.stderr, message);
   assert.deepEqual(snapshot(setup.voicesDir), before_, 'voices.dir unchanged');

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { enrollDir, writePrivateFile } from './private-files.ts';
+import { voiceNameProblem } from './voice-name.ts';
 
 export const ENROLLED_FILE = 'enrolled.json';
 
@@ -38,6 +39,7 @@ export function writeEnrollment(stateDir: string, record: Enrollment): void {
 // The record of a voice enrolled here, or undefined for one that was not
 // (or whose record cannot be read: it is then not treated as enrolled).
 export function readEnrollment(stateDir: string, name: string): Enrollment | undefined {
+  if (voiceNameProblem(name)) return undefined;
   const path = join(enrollDir(stateDir, name), ENROLLED_FILE);
   if (!existsSync(path)) return undefined;
   try {
@@ -48,5 +50,5 @@ export function readEnrollment(stateDir: string, name: string): Enrollment | und
 }
 
 export function isEnrolledHere(stateDir: string, name: string): boolean {
-  return existsSync(join(enrollDir(stateDir, name), ENROLLED_FILE));
+  return !voiceNameProblem(name) && existsSync(join(enrollDir(stateDir, name), ENROLLED_FILE));
 }

@@ -34,14 +34,24 @@ export interface Run {
   stderr: string;
 }
 
-export function herald(setup: EnrollSetup, args: string[], env: Record<string, string> = {}): Promise<Run> {
+export interface HeraldOptions {
+  env?: Record<string, string>;
+  input?: string;
+  // Run under this umask (through sh), e.g. '000' to show modes do not depend on it.
+  umask?: string;
+}
+
+export function herald(setup: EnrollSetup, args: string[], options: HeraldOptions = {}): Promise<Run> {
+  const argv = [BIN, ...args, '--config', setup.configPath];
+  const [file, fileArgs] = options.umask ? ['/bin/sh', ['-c', `umask ${options.umask} && exec "$0" "$@"`, process.execPath, ...argv]] : [process.execPath, argv];
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args, '--config', setup.configPath],
-      { cwd: setup.dir, timeout: 60_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: setup.dir, ...env } },
+    const child = execFile(
+      file as string,
+      fileArgs as string[],
+      { cwd: setup.dir, timeout: 60_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: setup.dir, ...options.env } },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
+    if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
 
