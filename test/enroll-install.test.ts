@@ -11,6 +11,7 @@ import type { AdaptArgs } from '../src/enroll/adapt-protocol.ts';
 import { adaptVoice, AdaptCancelled } from '../src/enroll/adapter.ts';
 import { EnrollError } from '../src/enroll/enroll-error.ts';
 import { installVoice } from '../src/enroll/install-voice.ts';
+import { progressReporter } from '../src/enroll/progress.ts';
 import { enrolledVoiceConfig } from '../src/enroll/voice-config.ts';
 import { discoverVoices } from '../src/voices/discover.ts';
 import { readManifest, verifyVoice } from '../src/voices/manifest.ts';
@@ -104,5 +105,34 @@ describe('installVoice', () => {
     assert.throws(() => installVoice(voicesDir, 'gina', BUNDLED, config('gina')), /manifest\.json is unreadable.*fix or remove it/);
     assert.deepEqual(readdirSync(voicesDir), ['manifest.json']);
     assert.equal(existsSync(join(voicesDir, 'gina.onnx')), false);
+  });
+});
+
+describe('progress', () => {
+  test('without a terminal: one line per tenth of a phase, with step, loss and ETA', () => {
+    const lines: string[] = [];
+    const p = progressReporter({ isTTY: false, write: (t) => lines.push(t) });
+    p.update({ phase: 'features', step: 1, steps: 1 });
+    for (let step = 1; step <= 600; step++) p.update({ phase: 'adapt', step, steps: 600, loss: 2 - step / 600, etaSeconds: 600 - step });
+    p.end();
+    assert.equal(lines.length, 1 + 11);
+    assert.ok(lines.every((l) => l.endsWith('\n') && !l.includes('\r')));
+    assert.equal(lines.at(-1), `adapt    [${'#'.repeat(24)}] 600/600  loss 1.000  ETA 0:00\n`);
+    assert.match(lines[6], /^adapt {4}\[#{12}\.{12}\] 300\/600 {2}loss 1\.500 {2}ETA 5:00\n$/);
+  });
+
+  test('on a terminal: one line redrawn in place, at most four times a second, ended once', () => {
+    const out: string[] = [];
+    let now = 0;
+    const p = progressReporter({ isTTY: true, columns: 100, write: (t) => out.push(t) }, () => now);
+    for (let step = 1; step <= 100; step++) {
+      now += 50;
+      p.update({ phase: 'adapt', step, steps: 100 });
+    }
+    p.end();
+    assert.ok(out.length <= 100 / 5 + 2, `${out.length} redraws`);
+    assert.ok(out.slice(0, -1).every((t) => t.startsWith('\r\x1b[K')));
+    assert.match(out.at(-2) ?? '', /100\/100/);
+    assert.equal(out.at(-1), '\n');
   });
 });

@@ -2,6 +2,7 @@
 // generated signals, and the decoding every take goes through first
 // (src/enroll/wav-read.ts): real WAV files in several formats.
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,5 +115,46 @@ describe('take decoding', () => {
     const cut = join(dir, 'cut.wav');
     writeFileSync(cut, Buffer.from(wavFile(speechLike(1))).subarray(0, 30));
     assert.throws(() => readTakeWav(cut), (e: Error) => e.message.startsWith(cut) && /cannot be decoded/.test(e.message));
+  });
+});
+
+// Real speech, where festival (and sox) are installed: the thresholds must
+// not turn away an ordinary recording.
+function installed(command: string): boolean {
+  return spawnSync('/bin/sh', ['-c', `command -v ${command}`]).status === 0;
+}
+
+describe('real speech (festival)', () => {
+  const haveFestival = installed('text2wave');
+  const haveSox = installed('sox');
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'herald-takes-festival-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a sentence spoken by festival passes every check', { skip: haveFestival ? false : 'text2wave (festival) is not installed' }, () => {
+    const path = join(dir, 'festival.wav');
+    execFileSync('text2wave', ['-o', path], { input: `${TEXT}\n`, timeout: 60_000 });
+    const d = readTakeWav(path);
+    const c = checkTake(d.channels, d.mono, TAKE_SAMPLE_RATE, TEXT);
+    assert.deepEqual(codes(c), []);
+    assert.ok(c.trimmedSeconds > 2 && c.trimmedSeconds <= c.seconds);
+  });
+
+  test('the same at 48 kHz stereo (sox) gives the same figures', { skip: haveFestival && haveSox ? false : 'text2wave or sox is not installed' }, () => {
+    const mono = join(dir, 'festival-mono.wav');
+    const stereo = join(dir, 'festival-48k.wav');
+    execFileSync('text2wave', ['-o', mono], { input: `${TEXT}\n`, timeout: 60_000 });
+    execFileSync('sox', [mono, '-r', '48000', '-c', '2', '-b', '24', stereo], { timeout: 60_000 });
+    const a = readTakeWav(mono);
+    const b = readTakeWav(stereo);
+    assert.equal(b.sourceRate, 48000);
+    assert.equal(b.channels.length, 2);
+    const ca = checkTake(a.channels, a.mono, TAKE_SAMPLE_RATE, TEXT);
+    const cb = checkTake(b.channels, b.mono, TAKE_SAMPLE_RATE, TEXT);
+    assert.deepEqual(codes(cb), []);
+    assert.ok(Math.abs(ca.speechDbfs - cb.speechDbfs) < 1, `${ca.speechDbfs} vs ${cb.speechDbfs}`);
+    assert.ok(Math.abs(ca.trimmedSeconds - cb.trimmedSeconds) < 0.05);
   });
 });
