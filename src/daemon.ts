@@ -1,6 +1,7 @@
 import { AlsaSink } from './audio/alsa-sink.ts';
 import type { HeraldConfig } from './config/schema.ts';
 import { VoiceBank } from './engines/voice-bank.ts';
+import { deleteEnrolledVoice } from './enroll/delete-voice.ts';
 import { EventBus, TERMINAL_EVENTS } from './events.ts';
 import type { Logger } from './log.ts';
 import { MqttAdapter } from './mqtt/adapter.ts';
@@ -160,6 +161,10 @@ export class Daemon {
       reload: async () => {
         await this.voices.load();
         await this.mqtt.publishStatus();
+      },
+      deleteVoice: (name) => {
+        deleteEnrolledVoice({ voicesDir: this.config.voices.dir, stateDir: this.config.stateDir }, name);
+        this.log.info({ voice: name }, 'enrolled voice deleted');
       },
     });
   }

@@ -1,11 +1,9 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.ts';
-import { phonemesToIds } from '../engines/piper.ts';
 import { EspeakHost } from '../text/espeak-host.ts';
 import { languageRules } from '../text/languages.ts';
-import { phonemizeSentence } from '../text/phonemize.ts';
-import { sentencesOf } from '../text/split.ts';
+import { sentenceIds } from '../text/piper-ids.ts';
 import { discoverVoices } from '../voices/discover.ts';
 import { defaultPhonemeIdMap } from '../voices/piper-symbols.ts';
 
@@ -29,11 +27,7 @@ export async function main(argv: string[]): Promise<number> {
   const espeak = new EspeakHost();
   try {
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-      const sentences = [];
-      for (const sentence of sentencesOf(line, lang)) {
-        const phonemes = await phonemizeSentence(espeak, espeakVoice, sentence);
-        sentences.push({ text: sentence, phonemes, ids: phonemesToIds(phonemes, idMap).ids });
-      }
+      const sentences = await sentenceIds(espeak, line, { lang, espeakVoice, idMap });
       process.stdout.write(`${JSON.stringify({ text: line, sentences })}\n`);
     }
   } finally {

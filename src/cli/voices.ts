@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.ts';
+import { readEnrollment } from '../enroll/enrolled.ts';
 import { discoverVoices } from '../voices/discover.ts';
 import { readManifest, verifyVoice, writeManifest } from '../voices/manifest.ts';
 
@@ -21,6 +22,8 @@ export async function main(argv: string[]): Promise<number> {
     sizeMB: Number((v.sizeBytes / 1e6).toFixed(1)),
     checksum: ((c) => (c.verified ? 'verified' : c.reason))(verifyVoice(manifest, v)),
     default: v.name === (voices.some((x) => x.name === config.voices.default) ? config.voices.default : voices[0]?.name),
+    // Made on this device by `herald enroll`: when.
+    enrolled: readEnrollment(config.stateDir, v.name)?.created,
   }));
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ dir: config.voices.dir, voices: rows, problems })}\n`);
@@ -28,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   process.stdout.write(`voices in ${config.voices.dir}:\n`);
   if (!rows.length) process.stdout.write('  (none: espeak-ng will speak; see README "Installing Piper voices")\n');
-  for (const r of rows) process.stdout.write(`  ${r.default ? '*' : ' '} ${r.name.padEnd(32)} ${r.language.padEnd(8)} ${String(r.sampleRate).padEnd(6)} Hz  ${r.speakers} speaker(s)  ${r.sizeMB} MB  ${r.checksum}\n`);
+  for (const r of rows) process.stdout.write(`  ${r.default ? '*' : ' '} ${r.name.padEnd(32)} ${r.language.padEnd(8)} ${String(r.sampleRate).padEnd(6)} Hz  ${r.speakers} speaker(s)  ${r.sizeMB} MB  ${r.checksum}${r.enrolled ? `  enrolled here ${r.enrolled.slice(0, 10)}` : ''}\n`);
   process.stdout.write('    espeak                           (fallback, every language espeak-ng knows)\n');
   for (const p of problems) process.stdout.write(`  ! ${p.name}: ${p.reason}\n`);
   return problems.length ? 1 : 0;

@@ -1,4 +1,5 @@
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { forkArgs, workerScript, type ChildEntry } from './entry.ts';
@@ -109,4 +110,102 @@ export function workerTransport(entry: ChildEntry, options: { resourceLimits?: R
     kill: () => void worker.terminate(),
     close: () => void worker.terminate(),
   };
+}
+
+export interface StdioOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+// How long an exited child's stdout may take to deliver its last lines (its
+// final result can still sit in the pipe when 'exit' fires).
+const STDOUT_DRAIN_MS = 1000;
+
+// A child that is not Node (Python): the same messages as JSON lines, ToChild
+// on its stdin and ToHost on its stdout; its stderr is kept for the exit
+// detail. A stdout line that is not a message is not obeyed, only remembered
+// as a last word in case the child then dies.
+export function stdioTransport(command: string, args: readonly string[], options: StdioOptions = {}): Transport {
+  const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stray: string | undefined;
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-2000);
+  });
+  // EPIPE after the child died is reported through 'exit'.
+  child.stdin.on('error', () => {});
+  const messageListeners: Array<(message: ToHost) => void> = [];
+  const exitListeners: Array<(info: ExitInfo) => void> = [];
+  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+  lines.on('line', (line) => {
+    const message = parseToHost(line);
+    if (!message) {
+      if (line.trim()) stray = line.trim().slice(0, 300);
+      return;
+    }
+    for (const l of messageListeners) l(message);
+  });
+  const stdoutDone = new Promise<void>((resolve) => lines.once('close', resolve));
+  let spawnError: string | undefined;
+  let reported = false;
+  const report = (code: number | null, signal: NodeJS.Signals | null) => {
+    if (reported) return;
+    reported = true;
+    const detail = spawnError ?? stderr.trim().split('\n').filter(Boolean).pop() ?? stray;
+    for (const l of exitListeners) l({ code, signal, ...(detail ? { detail } : {}) });
+  };
+  child.on('error', (err) => {
+    spawnError = `${command}: ${err.message}`;
+    // A child that never started emits no 'exit'.
+    if (child.pid === undefined) report(null, null);
+  });
+  child.on('exit', (code, signal) => {
+    const timer = setTimeout(() => report(code, signal), STDOUT_DRAIN_MS);
+    void stdoutDone.then(() => {
+      clearTimeout(timer);
+      report(code, signal);
+    });
+  });
+  const pipes = [child.stdin, child.stdout, child.stderr] as unknown as Array<{ ref?: () => void; unref?: () => void }>;
+  return {
+    kind: 'process',
+    get pid() {
+      return child.pid;
+    },
+    // Its stdin carries the messages: no byte stream besides.
+    stdin: undefined,
+    send(message) {
+      if (!child.stdin.writable || child.exitCode !== null || child.signalCode !== null) throw new Error('channel closed');
+      child.stdin.write(`${JSON.stringify(message)}\n`);
+    },
+    onMessage: (listener) => void messageListeners.push(listener),
+    onExit: (listener) => void exitListeners.push(listener),
+    ref() {
+      child.ref();
+      for (const p of pipes) p.ref?.();
+    },
+    unref() {
+      child.unref();
+      for (const p of pipes) p.unref?.();
+    },
+    kill: (signal = 'SIGKILL') => void child.kill(signal),
+    close: () => void child.stdin.end(),
+  };
+}
+
+function parseToHost(line: string): ToHost | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!value || typeof value !== 'object') return undefined;
+  const m = value as Record<string, unknown>;
+  if (m.t === 'ready') return { t: 'ready' };
+  if (m.t === 'evt' && typeof m.name === 'string') return { t: 'evt', name: m.name, data: m.data };
+  if (m.t === 'res' && typeof m.id === 'number') {
+    return m.ok === true ? { t: 'res', id: m.id, ok: true, result: m.result } : { t: 'res', id: m.id, ok: false, error: typeof m.error === 'string' ? m.error : 'the child reported a failure without a message' };
+  }
+  return undefined;
 }

@@ -7,6 +7,8 @@ export interface RequestParts {
   metrics: () => Promise<object>;
   // Loads the voices again and re-publishes the status.
   reload: () => Promise<void>;
+  // Removes a voice enrolled on this device (files, checksums, takes).
+  deleteVoice: (name: string) => void;
 }
 
 // herald/<id>/request/<name>: what each name answers.
@@ -18,6 +20,13 @@ export function requestHandlers(p: RequestParts): Record<string, RequestHandler>
     reload: async () => {
       await p.reload();
       return { voices: p.voices.names(), problems: p.voices.problems };
+    },
+    // Then a reload, as for `reload`: the status stops listing the voice.
+    'voice-delete': async (data) => {
+      if (typeof data.name !== 'string') throw new Error("voice-delete needs {name: '<voice>'}");
+      p.deleteVoice(data.name);
+      await p.reload();
+      return { deleted: data.name, voices: p.voices.names() };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { VoiceInfo } from './types.ts';
@@ -78,6 +78,23 @@ export function writeManifest(dir: string, voices: VoiceInfo[]): Manifest {
   for (const info of voices) {
     manifest.voices[info.name] = { files: Object.fromEntries([info.modelPath, info.configPath].map((p) => [basename(p), sha256File(p)])) };
   }
-  writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  saveManifest(dir, manifest);
   return manifest;
+}
+
+// Drops a voice's checksums (its files are being removed).
+export function removeFromManifest(dir: string, name: string): void {
+  const { manifest, error } = readManifest(dir);
+  if (error || !manifest.voices[name]) return;
+  delete manifest.voices[name];
+  saveManifest(dir, manifest);
+}
+
+// Replaced whole by a rename: a reader sees the old manifest or the new one,
+// never a torn one that would make every voice fail its check.
+function saveManifest(dir: string, manifest: Manifest): void {
+  const path = join(dir, MANIFEST_FILE);
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(manifest, null, 2)}\n`);
+  renameSync(temp, path);
 }
