@@ -117,7 +117,7 @@ async function enroll(name: string, from: string, o: EnrollOptions): Promise<num
     makePrivateDir(staging);
     const outOnnx = join(staging, `${name}.onnx`);
     const result = await adaptVoice(
-      { base: baseModelPath(), takes: set.takes.map((t, i) => ({ wav: stored.wavs[i], ids: t.ids })), heldOut, outOnnx, steps: o.steps, minutes: o.minutes, threads: o.threads },
+      { base: baseModelPath(), takes: set.takes.map((t, i) => ({ wav: stored.wavs[i], ids: t.ids, bandHz: t.sourceRate / 2 })), heldOut, outOnnx, steps: o.steps, minutes: o.minutes, threads: o.threads },
       { signal: controller.signal, onProgress: (p) => progress.update(p) },
     );
     progress.end();
@@ -132,7 +132,7 @@ async function enroll(name: string, from: string, o: EnrollOptions): Promise<num
     else
       process.stdout.write(
         `enrolled voice '${name}' into ${o.voicesDir}: ${record.takes} takes, ${record.speechSeconds} s of speech; ${adaptation.steps} steps in ${adaptation.seconds} s; ` +
-          `held-out loss ${adaptation.baseValLoss.toFixed(3)} (base) -> ${adaptation.valLoss.toFixed(3)}; train loss ${adaptation.trainLoss.toFixed(3)}\n`,
+          `held-out loss ${loss(adaptation.baseValLoss)} (base) -> ${loss(adaptation.valLoss)}; train loss ${loss(adaptation.trainLoss)}\n`,
       );
     return 0;
   } catch (err) {
@@ -183,4 +183,8 @@ function number(flag: string, value: string | undefined, fallback: number): numb
 
 function round(x: number, digits: number): number {
   return Number(x.toFixed(digits));
+}
+
+function loss(value: number | null): string {
+  return value === null ? 'n/a' : value.toFixed(3);
 }

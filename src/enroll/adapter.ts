@@ -17,9 +17,9 @@ const KILL_GRACE_MS = 2000;
 const resultSchema = z.object({
   steps: z.number(),
   seconds: z.number(),
-  trainLoss: z.number(),
-  baseValLoss: z.number(),
-  valLoss: z.number(),
+  trainLoss: z.number().nullable(),
+  baseValLoss: z.number().nullable(),
+  valLoss: z.number().nullable(),
   onnxBytes: z.number(),
 });
 

@@ -11,9 +11,9 @@ export const ENROLLED_FILE = 'enrolled.json';
 const adaptationSchema = z.object({
   steps: z.number(),
   seconds: z.number(),
-  trainLoss: z.number(),
-  baseValLoss: z.number(),
-  valLoss: z.number(),
+  trainLoss: z.number().nullable(),
+  baseValLoss: z.number().nullable(),
+  valLoss: z.number().nullable(),
   heldOut: z.number().int(),
   onnxBytes: z.number().int(),
 });

@@ -54,7 +54,7 @@ export async function prepareTakes(dataset: DatasetTake[], espeak: EspeakHost, i
       skip({ id: entry.id, problems: [{ code: 'empty-transcript', detail: 'the transcript gives no phonemes' }] });
       continue;
     }
-    takes.push({ id: entry.id, transcript: entry.transcript, ids: utteranceIds(sentences, idOptions.idMap), audio: decoded.mono.slice(check.trimStart, check.trimEnd), check });
+    takes.push({ id: entry.id, transcript: entry.transcript, ids: utteranceIds(sentences, idOptions.idMap), audio: decoded.mono.slice(check.trimStart, check.trimEnd), sourceRate: decoded.sourceRate, check });
   }
   const speechSeconds = takes.reduce((sum, t) => sum + t.audio.length / TAKE_SAMPLE_RATE, 0);
   if (takes.length < MIN_USABLE_TAKES || speechSeconds < MIN_SPEECH_SECONDS) {

@@ -12,6 +12,8 @@ export interface PreparedTake {
   transcript: string;
   ids: number[];
   audio: Float32Array;
+  // The rate it was recorded at: nothing above half of it is the speaker's.
+  sourceRate: number;
   check: TakeCheck;
 }
 
