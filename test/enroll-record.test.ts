@@ -4,10 +4,11 @@
 // feeds take by take (helpers/mic-fifo.ts), real adaptation of the small
 // smoke base model. No terminal: no questions, retries, then skips.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import wavefile from 'wavefile';
 import { CONSENT_SENTENCE, PROMPTS } from '../src/enroll/prompts.ts';
@@ -127,6 +128,42 @@ describe('herald enroll NAME (recording, no terminal)', { skip: haveBase ? false
     assert.equal(mode(consent), 0o600);
     assert.ok(!existsSync(recording), 'the raw recordings go once the voice is installed');
     assert.ok(run2.stderr.includes(`prompt 20 of 20:\n\n    ${PROMPTS[19]}`), 'each prompt is shown before it is recorded');
+  });
+});
+
+const PTY_RUN = fileURLToPath(new URL('./helpers/pty-run.py', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
+
+describe('herald enroll NAME on a terminal', { skip: haveBase ? false : `no base model at ${BASE}` }, () => {
+  test('count-in and meter; a take with problems is named and the speaker chooses: record again, keep anyway; Ctrl-C', async () => {
+    // Prompt 1 quiet, then good; prompt 2 quiet (kept anyway); prompt 3: nobody speaks.
+    for (const take of [quiet(), good(), quiet()]) mic.serve(take);
+    const opened = mic.opened();
+    const spec = {
+      argv: [process.execPath, BIN, 'enroll', 'tina', '--config', setup.configPath],
+      env: { ...env, HOME: setup.dir },
+      timeout: 60,
+      script: [
+        ['[r]ecord again, [q]uit? ', 'r\n'],
+        ['[r]ecord again, [k]eep anyway, [q]uit? ', 'k\n'],
+        ['prompt 3 of 20', ''],
+        ['speak now', '\u0003'],
+      ],
+    };
+    const run = await new Promise<{ output: string; code: number }>((resolve, reject) =>
+      execFile('/usr/bin/python3', [PTY_RUN, JSON.stringify(spec)], { cwd: setup.dir, timeout: 90_000 }, (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout)))),
+    );
+    const text = run.output.replace(/\r/g, '');
+    assert.equal(run.code, 130, text);
+    assert.match(text, /3…\x1b\[K2…\x1b\[K1…\x1b\[Kspeak now \(Enter ends the take\)/);
+    assert.match(text, /level \[[#.]{30}\] +(-?\d+|-∞) dBFS/);
+    assert.match(text, /prompt 1: the take has problems: too-quiet/);
+    assert.doesNotMatch(text.split('prompt 2 of 20')[0], /\[k\]eep anyway/, 'the consent take cannot be kept with problems');
+    assert.match(text, /prompt 2 kept as it is/);
+    assert.match(text, /interrupted; nothing was installed/);
+    assert.equal(mic.opened(), opened + 3);
+    const progress = JSON.parse(readFileSync(join(setup.stateDir, 'enroll', 'tina', 'recording', 'progress.json'), 'utf8'));
+    assert.deepEqual(progress.takes.map((t: { index: number; acceptedProblems: string[] }) => [t.index, t.acceptedProblems]), [[0, []], [1, ['too-quiet']]]);
   });
 });
 

@@ -34,7 +34,7 @@ export async function recordPrompts(s: PromptSession): Promise<RecordingProgress
   let progress = readRecording(s.stateDir, s.name) ?? emptyProgress();
   if (progress.next > 0) say(`continuing the recording of '${s.name}' from prompt ${Math.min(progress.next, PROMPTS.length - 1) + 1} of ${PROMPTS.length} (${progress.takes.length} take(s) kept so far)`);
   if (progress.next >= PROMPTS.length) return progress;
-  const rl = tty ? createInterface({ input: process.stdin, terminal: false }) : undefined;
+  const rl = tty ? createInterface({ input: process.stdin, output: process.stderr, terminal: false }) : undefined;
   try {
     for (let index = progress.next; index < PROMPTS.length; index++) {
       const text = PROMPTS[index];
