@@ -32,8 +32,11 @@ export async function recordPrompts(s: PromptSession): Promise<RecordingProgress
   const tty = !!process.stdin.isTTY && !!process.stderr.isTTY;
   const say = (line: string) => process.stderr.write(`herald enroll: ${line}\n`);
   let progress = readRecording(s.stateDir, s.name) ?? emptyProgress();
-  if (progress.next > 0) say(`continuing the recording of '${s.name}' from prompt ${Math.min(progress.next, PROMPTS.length - 1) + 1} of ${PROMPTS.length} (${progress.takes.length} take(s) kept so far)`);
-  if (progress.next >= PROMPTS.length) return progress;
+  if (progress.next >= PROMPTS.length) {
+    say(`all ${PROMPTS.length} prompts of '${s.name}' are recorded (${progress.takes.length} take(s) kept); going on to adaptation`);
+    return progress;
+  }
+  if (progress.next > 0) say(`continuing the recording of '${s.name}' from prompt ${progress.next + 1} of ${PROMPTS.length} (${progress.takes.length} take(s) kept so far)`);
   const rl = tty ? createInterface({ input: process.stdin, output: process.stderr, terminal: false }) : undefined;
   try {
     for (let index = progress.next; index < PROMPTS.length; index++) {
