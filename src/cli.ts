@@ -8,7 +8,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main: (a
   voices: { summary: 'list installed voices', load: () => import('./cli/voices.ts') },
   doctor: { summary: 'check config, broker, audio, espeak-ng, onnxruntime and voices', load: () => import('./cli/doctor.ts') },
   bench: { summary: 'end-to-end benchmark through a real broker and ALSA [--json] [--n N]', load: () => import('./cli/bench.ts') },
-  enroll: { summary: 'make a voice from recordings: herald enroll NAME --from DIR (LJSpeech layout); herald enroll --delete NAME', load: () => import('./cli/enroll.ts') },
+  enroll: { summary: 'make a voice: herald enroll NAME (record the prompt script) or herald enroll NAME --from DIR (LJSpeech layout); herald enroll --delete NAME', load: () => import('./cli/enroll.ts') },
   phonemize: { summary: 'text lines on stdin → phonemes and Piper ids as JSON lines [--lang L] [--voice V]', load: () => import('./cli/phonemize.ts') },
 };
 

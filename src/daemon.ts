@@ -2,6 +2,7 @@ import { AlsaSink } from './audio/alsa-sink.ts';
 import type { HeraldConfig } from './config/schema.ts';
 import { VoiceBank } from './engines/voice-bank.ts';
 import { deleteEnrolledVoice } from './enroll/delete-voice.ts';
+import { EnrollmentService } from './enroll/enrollment-service.ts';
 import { EventBus, TERMINAL_EVENTS } from './events.ts';
 import type { Logger } from './log.ts';
 import { MqttAdapter } from './mqtt/adapter.ts';
@@ -35,6 +36,7 @@ export class Daemon {
   readonly stats = new SynthStats();
   readonly player: Player;
   readonly mqtt: MqttAdapter;
+  readonly enrollment: EnrollmentService;
   private readonly metrics: RuntimeMetrics;
   private broker?: EmbeddedBroker;
   private timers: NodeJS.Timeout[] = [];
@@ -56,6 +58,16 @@ export class Daemon {
     this.player = new Player({ queue: this.queue, sink: this.sink, voices: this.voices, journal: this.journal, events: this.events, stats: this.stats, log });
     this.metrics = new RuntimeMetrics(config.deviceId, this.stats);
     this.mqtt = new MqttAdapter(config, this.topics, (state) => this.status(state), log);
+    this.enrollment = new EnrollmentService({
+      voicesDir: config.voices.dir,
+      stateDir: config.stateDir,
+      captureDevice: config.audio.captureDevice,
+      defaultVoice: config.voices.default,
+      espeak: this.espeak,
+      log,
+      publish: (name, event) => this.mqtt.publishEnroll(name, event),
+      reloadVoices: () => this.reloadVoices(),
+    });
     this.events.on('event', (e) => {
       const terminal = TERMINAL_EVENTS.has(e.event);
       if (terminal) this.journal.done(e.id);
@@ -158,15 +170,18 @@ export class Daemon {
       voices: this.voices,
       status: () => this.status('online'),
       metrics: () => this.collectMetrics(),
-      reload: async () => {
-        await this.voices.load();
-        await this.mqtt.publishStatus();
-      },
+      reload: () => this.reloadVoices(),
       deleteVoice: (name) => {
         deleteEnrolledVoice({ voicesDir: this.config.voices.dir, stateDir: this.config.stateDir }, name);
         this.log.info({ voice: name }, 'enrolled voice deleted');
       },
+      enroll: (data) => this.enrollment.handle(data),
     });
+  }
+
+  private async reloadVoices(): Promise<void> {
+    await this.voices.load();
+    await this.mqtt.publishStatus();
   }
 
   private status(state: 'online' | 'offline') {
@@ -190,6 +205,8 @@ export class Daemon {
     if (!this.running) return;
     this.running = false;
     for (const t of this.timers) clearInterval(t);
+    // An adaptation process or arecord must not outlive the daemon.
+    await this.enrollment.close();
     await this.player.shutdown();
     await this.mqtt.close();
     await this.sink.close();

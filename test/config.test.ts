@@ -34,6 +34,7 @@ describe('config file precedence: --config > HERALD_CONFIG > ./herald.yaml > def
     assert.equal(source, 'built-in defaults');
     assert.equal(config.mqtt.url, 'mqtt://127.0.0.1:1883');
     assert.equal(config.audio.sampleRate, 22050);
+    assert.equal(config.audio.captureDevice, 'default');
     assert.deepEqual(config.engine.providers, ['tensorrt', 'cuda', 'cpu']);
     assert.equal(config.queue.maxLength, 200);
     assert.equal(config.limits.maxChars, 2000);
@@ -97,9 +98,10 @@ describe('environment overrides', () => {
   });
 
   test('text keys stay text even when they look like numbers or booleans', () => {
-    const { config } = loadConfig(undefined, { HERALD_DEVICE_ID: '1234', HERALD_AUDIO_DEVICE: 'hw:1,0', HERALD_MQTT_PASSWORD: 'true', HERALD_VOICES_DEFAULT: 'null' });
+    const { config } = loadConfig(undefined, { HERALD_DEVICE_ID: '1234', HERALD_AUDIO_DEVICE: 'hw:1,0', HERALD_AUDIO_CAPTURE_DEVICE: '0', HERALD_MQTT_PASSWORD: 'true', HERALD_VOICES_DEFAULT: 'null' });
     assert.equal(config.deviceId, '1234');
     assert.equal(config.audio.device, 'hw:1,0');
+    assert.equal(config.audio.captureDevice, '0');
     assert.equal(config.mqtt.password, 'true');
     assert.equal(config.voices.default, 'null');
   });
@@ -150,6 +152,7 @@ describe('config errors name the key', () => {
 
   test('an ALSA device name with shell characters', () => {
     assert.match(loadError('audio:\n  device: "hw:0; rm -rf /"\n'), /audio\.device.*ALSA device name/);
+    assert.match(loadError('audio:\n  captureDevice: "$(reboot)"\n'), /audio\.captureDevice.*ALSA device name/);
   });
 
   test('a bad value from the environment is reported the same way', () => {

@@ -103,7 +103,9 @@ describe('herald enroll refuses bad input and writes nothing', () => {
 
   test('bad options', async () => {
     const dir = writeDataset(datasetDir(), [good(0), good(1), good(2)]);
-    await refused(['alice'], /usage: herald enroll NAME --from DIR/);
+    await refused([], /usage: herald enroll NAME \[--from DIR\]/);
+    await refused(['alice', 'bob', '--from', dir], /usage: herald enroll NAME \[--from DIR\]/);
+    await refused(['alice', '--from', dir, '--retries', '3'], /--retries is for recording, not with --from/);
     await refused(['alice', '--from', dir, '--steps', 'many'], /--steps must be a whole number of at least 1, not 'many'/);
   });
 });

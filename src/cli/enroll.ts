@@ -1,36 +1,28 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.ts';
-import { adaptVoice, AdaptCancelled } from '../enroll/adapter.ts';
+import { AdaptCancelled } from '../enroll/adapter.ts';
 import { readDataset } from '../enroll/dataset.ts';
 import { deleteEnrolledVoice } from '../enroll/delete-voice.ts';
 import { EnrollError } from '../enroll/enroll-error.ts';
-import { writeEnrollment, type Enrollment } from '../enroll/enrolled.ts';
-import { installVoice } from '../enroll/install-voice.ts';
-import { prepareTakes } from '../enroll/prepare-takes.ts';
-import { makePrivateDir, writePrivateFile } from '../enroll/private-files.ts';
+import { DEFAULT_MINUTES, DEFAULT_STEPS, enrollVoice, storedTakesExist, type EnrollInput, type EnrollSettings } from '../enroll/enroll-voice.ts';
+import { enrollDir } from '../enroll/private-files.ts';
 import { progressReporter } from '../enroll/progress.ts';
-import { baseModelPath, BUNDLED_VOICE_CONFIG, BUNDLED_VOICE_MODEL } from '../enroll/repo-files.ts';
-import { storeTakes } from '../enroll/store-takes.ts';
-import { enrolledVoiceConfig } from '../enroll/voice-config.ts';
+import { CONSENT_TAKE_ID, PROMPTS } from '../enroll/prompts.ts';
+import { acceptedTakeIds, readRecording, recordedDataset, recordingDir } from '../enroll/recording-store.ts';
+import { baseModelPath, BASE_MODEL_HINT } from '../enroll/repo-files.ts';
 import { checkNewVoiceName } from '../enroll/voice-name.ts';
 import { EspeakHost } from '../text/espeak-host.ts';
-import { languageRules } from '../text/languages.ts';
-import { discoverVoices, readPiperVoice } from '../voices/discover.ts';
+import { recordPrompts } from './enroll-prompts.ts';
 
 const USAGE =
-  'usage: herald enroll NAME --from DIR [--lang L] [--steps N] [--minutes M] [--threads N] [--held-out N] [--json]\n' +
-  '       herald enroll --delete NAME\n';
+  'usage: herald enroll NAME [--from DIR] [--retries N] [--lang L] [--steps N] [--minutes M] [--threads N] [--held-out N] [--json]\n' +
+  '       herald enroll --delete NAME\n' +
+  '       (without --from: record the prompt script through audio.captureDevice)\n';
 
-// Adaptation budgets: whichever ends first. 600 steps is where the
-// adaptation recipe's validation loss stops falling on ~5 min of speech; 15
-// minutes keeps a run on a 2-core board to a coffee break.
-const DEFAULT_STEPS = 600;
-const DEFAULT_MINUTES = 15;
-// Held-out takes for the validation loss: two, or one when there are few to spare.
-const FEW_TAKES = 8;
+// Without a terminal, a take with problems is recorded again this many times.
+const DEFAULT_RETRIES = 2;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -40,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
       config: { type: 'string' },
       from: { type: 'string' },
       delete: { type: 'string' },
+      retries: { type: 'string' },
       lang: { type: 'string' },
       steps: { type: 'string' },
       minutes: { type: 'string' },
@@ -58,100 +51,89 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const [name, ...extra] = positionals;
-    if (!name || extra.length || !values.from) throw new EnrollError(USAGE.trimEnd());
-    const options = {
+    if (!name || extra.length) throw new EnrollError(USAGE.trimEnd());
+    if (values.from && values.retries !== undefined) throw new EnrollError('--retries is for recording, not with --from');
+    const settings: EnrollSettings = {
+      ...dirs,
+      lang: values.lang,
+      defaultVoice: config.voices.default,
       steps: count('--steps', values.steps, DEFAULT_STEPS, 1),
       minutes: number('--minutes', values.minutes, DEFAULT_MINUTES),
       threads: count('--threads', values.threads, availableParallelism(), 1),
       heldOut: values['held-out'] === undefined ? undefined : count('--held-out', values['held-out'], 0, 0),
     };
-    return await enroll(name, values.from, { ...dirs, lang: values.lang, defaultVoice: config.voices.default, json: !!values.json, ...options });
+    const retries = count('--retries', values.retries, DEFAULT_RETRIES, 0);
+    return await run(name, settings, !!values.json, (signal) => (values.from ? fromDirectory(name, values.from) : byRecording(name, settings, config.audio.captureDevice, retries, signal)));
   } catch (err) {
     return fail(err);
   }
 }
 
-interface EnrollOptions {
-  voicesDir: string;
-  stateDir: string;
-  lang?: string;
-  defaultVoice: string;
-  json: boolean;
-  steps: number;
-  minutes: number;
-  threads: number;
-  heldOut?: number;
+// Takes listed in DIR (LJSpeech layout).
+async function fromDirectory(name: string, from: string): Promise<EnrollInput> {
+  return { name, dataset: readDataset(from), source: 'files', consentTake: null };
 }
 
-async function enroll(name: string, from: string, o: EnrollOptions): Promise<number> {
+// Takes recorded now, prompt by prompt, or kept from an interrupted run.
+async function byRecording(name: string, settings: EnrollSettings, device: string, retries: number, signal: AbortSignal): Promise<EnrollInput> {
+  // Everything that would stop the run afterwards is checked before a minute of reading.
+  if (!existsSync(settings.voicesDir)) throw new EnrollError(`voices.dir ${settings.voicesDir} does not exist`, 1);
+  checkNewVoiceName(name, settings.voicesDir);
+  if (!existsSync(baseModelPath())) throw new EnrollError(`no base model at ${baseModelPath()}: train it with ${BASE_MODEL_HINT}`, 1);
+  try {
+    const progress = await recordPrompts({ name, stateDir: settings.stateDir, device, retries, signal });
+    if (!progress.takes.some((t) => t.id === CONSENT_TAKE_ID)) throw new EnrollError('the consent sentence (prompt 1) is not recorded', 1);
+    return { name, dataset: recordedDataset(settings.stateDir, name, progress), source: 'recording', consentTake: CONSENT_TAKE_ID, accepted: acceptedTakeIds(progress) };
+  } catch (err) {
+    const done = safeProgress(settings.stateDir, name);
+    if (done) process.stderr.write(`herald enroll: ${done.takes.length} of ${PROMPTS.length} prompt(s) recorded and kept in ${recordingDir(settings.stateDir, name)}; 'herald enroll ${name}' continues from prompt ${Math.min(done.next, PROMPTS.length - 1) + 1}\n`);
+    throw err;
+  }
+}
+
+async function run(name: string, settings: EnrollSettings, json: boolean, takesOf: (signal: AbortSignal) => Promise<EnrollInput>): Promise<number> {
   const say = (line: string) => process.stderr.write(`herald enroll: ${line}\n`);
-  // Ctrl-C stops whatever runs (the Python process is killed) and cleans up.
+  // Ctrl-C stops whatever runs (arecord or the Python process is killed) and cleans up.
   const controller = new AbortController();
   const onSigint = () => controller.abort(new AdaptCancelled('interrupted'));
   process.on('SIGINT', onSigint);
   const espeak = new EspeakHost();
   const progress = progressReporter(process.stderr);
-  let staging: string | undefined;
-  let storedAt: string | undefined;
   try {
-    if (!existsSync(o.voicesDir)) throw new EnrollError(`voices.dir ${o.voicesDir} does not exist`, 1);
-    checkNewVoiceName(name, o.voicesDir);
-    const dataset = readDataset(from);
-    const bundled = readPiperVoice('bundled', BUNDLED_VOICE_MODEL, BUNDLED_VOICE_CONFIG);
-    const { lang, espeakVoice } = languageOf(o);
-    say(`checking ${dataset.length} take(s)`);
-    const set = await prepareTakes(dataset, espeak, { lang, espeakVoice, idMap: bundled.phonemeIdMap }, {
+    const input = await takesOf(controller.signal);
+    const summary = await enrollVoice(input, settings, {
+      espeak,
       signal: controller.signal,
+      say,
       onSkip: (s) => say(`take ${s.id} skipped: ${s.problems.map((p) => `${p.code} (${p.detail})`).join(', ')}`),
+      afterPrepare: () => espeak.stop(),
+      onProgress: (p) => progress.update(p),
     });
-    espeak.stop();
-    const heldOut = o.heldOut ?? (set.takes.length < FEW_TAKES ? 1 : 2);
-    if (heldOut > set.takes.length - 2) throw new EnrollError(`--held-out ${heldOut} leaves fewer than 2 of the ${set.takes.length} usable takes to learn from`);
-    say(`${set.takes.length} usable take(s), ${set.speechSeconds.toFixed(1)} s of speech${set.skipped.length ? `, ${set.skipped.length} skipped` : ''}`);
-
-    const created = new Date().toISOString();
-    const record: Enrollment = { name, created, source: 'files', takes: set.takes.length, speechSeconds: round(set.speechSeconds, 1), consentTake: null, adaptation: null };
-    const stored = storeTakes(o.stateDir, set.takes, record);
-    storedAt = stored.dir;
-    staging = join(stored.dir, 'staging');
-    makePrivateDir(staging);
-    const outOnnx = join(staging, `${name}.onnx`);
-    const result = await adaptVoice(
-      { base: baseModelPath(), takes: set.takes.map((t, i) => ({ wav: stored.wavs[i], ids: t.ids, bandHz: t.sourceRate / 2 })), heldOut, outOnnx, steps: o.steps, minutes: o.minutes, threads: o.threads },
-      { signal: controller.signal, onProgress: (p) => progress.update(p) },
-    );
     progress.end();
-    const adaptation = { steps: result.steps, seconds: round(result.seconds, 1), trainLoss: result.trainLoss, baseValLoss: result.baseValLoss, valLoss: result.valLoss, heldOut, onnxBytes: result.onnxBytes };
-    const configText = enrolledVoiceConfig(BUNDLED_VOICE_CONFIG, name, { created, takes: record.takes, speechSeconds: record.speechSeconds, adaptation });
-    writePrivateFile(`${outOnnx}.json`, configText);
-    controller.signal.throwIfAborted();
-    installVoice(o.voicesDir, name, outOnnx, configText);
-    writeEnrollment(o.stateDir, { ...record, adaptation });
-    const summary = { name, created, takes: record.takes, skipped: set.skipped.length, speechSeconds: record.speechSeconds, ...adaptation, voicesDir: o.voicesDir };
-    if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ ...summary, source: input.source, voicesDir: settings.voicesDir })}\n`);
     else
       process.stdout.write(
-        `enrolled voice '${name}' into ${o.voicesDir}: ${record.takes} takes, ${record.speechSeconds} s of speech; ${adaptation.steps} steps in ${adaptation.seconds} s; ` +
-          `held-out loss ${loss(adaptation.baseValLoss)} (base) -> ${loss(adaptation.valLoss)}; train loss ${loss(adaptation.trainLoss)}\n`,
+        `enrolled voice '${name}' into ${settings.voicesDir}: ${summary.takes} takes, ${summary.speechSeconds} s of speech; ${summary.steps} steps in ${summary.seconds} s; ` +
+          `held-out loss ${loss(summary.baseValLoss)} (base) -> ${loss(summary.valLoss)}; train loss ${loss(summary.trainLoss)}\n`,
       );
     return 0;
   } catch (err) {
     progress.end();
     const code = fail(controller.signal.aborted ? controller.signal.reason : err);
-    if (storedAt) say(`the checked takes are kept in ${storedAt}; 'herald enroll --delete ${name}' removes them`);
+    if (storedTakesExist(settings.stateDir, name)) say(`the checked takes are kept in ${enrollDir(settings.stateDir, name)}; 'herald enroll --delete ${name}' removes them`);
     return code;
   } finally {
     process.off('SIGINT', onSigint);
     espeak.stop();
-    if (staging) rmSync(staging, { recursive: true, force: true });
   }
 }
 
-// --lang, else the default voice's language, else US English.
-function languageOf(o: EnrollOptions): { lang: string; espeakVoice: string } {
-  if (o.lang) return { lang: o.lang, espeakVoice: languageRules(o.lang).espeakVoice };
-  const info = discoverVoices(o.voicesDir).voices.find((v) => v.name === o.defaultVoice);
-  return info ? { lang: info.language, espeakVoice: info.espeakVoice } : { lang: 'en-us', espeakVoice: 'en-us' };
+function safeProgress(stateDir: string, name: string) {
+  try {
+    return readRecording(stateDir, name);
+  } catch {
+    return undefined;
+  }
 }
 
 function fail(err: unknown): number {
@@ -179,10 +161,6 @@ function number(flag: string, value: string | undefined, fallback: number): numb
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new EnrollError(`${flag} must be a positive number, not '${value}'`);
   return n;
-}
-
-function round(x: number, digits: number): number {
-  return Number(x.toFixed(digits));
 }
 
 function loss(value: number | null): string {

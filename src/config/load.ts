@@ -21,6 +21,7 @@ const ENV_KEYS: Record<string, string> = {
   HERALD_MQTT_EMBEDDED: 'mqtt.embedded',
   HERALD_MQTT_EMBEDDED_PORT: 'mqtt.embeddedPort',
   HERALD_AUDIO_DEVICE: 'audio.device',
+  HERALD_AUDIO_CAPTURE_DEVICE: 'audio.captureDevice',
   HERALD_AUDIO_SAMPLE_RATE: 'audio.sampleRate',
   HERALD_VOICES_DIR: 'voices.dir',
   HERALD_VOICES_DEFAULT: 'voices.default',
@@ -32,7 +33,7 @@ const ENV_KEYS: Record<string, string> = {
 };
 
 // Keys that hold text even when they look like numbers or booleans.
-const STRING_KEYS = new Set(['deviceId', 'mqtt.username', 'mqtt.password', 'voices.default', 'audio.device']);
+const STRING_KEYS = new Set(['deviceId', 'mqtt.username', 'mqtt.password', 'voices.default', 'audio.device', 'audio.captureDevice']);
 
 export interface LoadedConfig {
   config: HeraldConfig;

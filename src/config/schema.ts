@@ -30,6 +30,10 @@ const mqtt = z.strictObject({
 
 const audio = z.strictObject({
   device: alsaDeviceName.default('default'),
+  // Where enrollment by recording (herald enroll NAME, MQTT request enroll)
+  // takes its microphone from: a capture PCM, often another card than the
+  // speaker's. ALSA's `default` is the system's default capture device.
+  captureDevice: alsaDeviceName.default('default'),
   sampleRate: z.number().int().min(8000).max(192000).default(22050),
   retrySeconds: z.number().min(0.1).max(300).default(5),
   // Audio waiting this long with the device taking none counts as a hung

@@ -4,6 +4,7 @@ import { IpcExitError, IpcHost } from '../ipc/host.ts';
 import { stdioTransport } from '../ipc/transport.ts';
 import type { AdaptArgs, AdaptProgress, AdaptProtocol, AdaptResult } from './adapt-protocol.ts';
 import { EnrollError } from './enroll-error.ts';
+import { lowPriority } from './low-priority.ts';
 import { ADAPT_SCRIPT, BASE_MODEL_HINT, pythonPath } from './repo-files.ts';
 
 // Importing PyTorch and loading the base model on a busy 2-core board.
@@ -33,7 +34,7 @@ export interface AdaptOptions {
   script?: string;
 }
 
-// One adaptation run in scripts/train-voice/adapt.py: the base model's
+// One adaptation run in scripts/train-voice/adapt.py, at low priority: the base model's
 // checkpoint plus the takes in, args.outOnnx out. Whatever happens, the
 // process is gone when this returns or throws; removing a half-written
 // outOnnx is the caller's (it owns the staging directory).
@@ -43,9 +44,10 @@ export async function adaptVoice(args: AdaptArgs, options: AdaptOptions = {}): P
   if (!existsSync(script)) throw new EnrollError(`no adaptation script at ${script}`, 1);
   if (options.signal?.aborted) throw new AdaptCancelled('cancelled');
   const python = options.python ?? pythonPath();
+  const { command, args: argv } = lowPriority(python, [script]);
   const host = new IpcHost<AdaptProtocol>({
     name: 'adaptation process',
-    spawn: () => stdioTransport(python, [script], { env: { ...process.env, PYTHONUNBUFFERED: '1' } }),
+    spawn: () => stdioTransport(command, argv, { env: { ...process.env, PYTHONUNBUFFERED: '1' } }),
     startTimeoutMs: START_TIMEOUT_MS,
     timeoutMs: args.minutes * 60_000 + FINISH_GRACE_MS,
   });

@@ -1,9 +1,10 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeFromManifest } from '../voices/manifest.ts';
 import { EnrollError } from './enroll-error.ts';
 import { isEnrolledHere } from './enrolled.ts';
 import { enrollDir } from './private-files.ts';
+import { recordingDir } from './recording-store.ts';
 import { voiceNameProblem } from './voice-name.ts';
 
 export interface EnrollDirs {
@@ -15,11 +16,12 @@ export interface EnrollDirs {
 // by its .onnx, so it is gone for readers at once), its config, its
 // checksums, then every take and record under <stateDir>/enroll/<name>. A
 // voice without an enrollment record was installed by someone else and is
-// not Herald's to delete. The messages name no path: they also go over MQTT.
+// not Herald's to delete; a recording begun here and never finished (no
+// voice installed under its name) is. The messages name no path: they also go over MQTT.
 export function deleteEnrolledVoice(dirs: EnrollDirs, name: string): void {
   const problem = voiceNameProblem(name);
   if (problem) throw new EnrollError(problem);
-  if (!isEnrolledHere(dirs.stateDir, name)) throw new EnrollError(`voice '${name}' was not enrolled on this device (no enrollment record): Herald deletes only voices it enrolled`);
+  if (!isEnrolledHere(dirs.stateDir, name) && !partialRecording(dirs, name)) throw new EnrollError(`voice '${name}' was not enrolled on this device (no enrollment record): Herald deletes only voices it enrolled`);
   try {
     rmSync(join(dirs.voicesDir, `${name}.onnx`), { force: true });
     rmSync(join(dirs.voicesDir, `${name}.onnx.json`), { force: true });
@@ -28,4 +30,8 @@ export function deleteEnrolledVoice(dirs: EnrollDirs, name: string): void {
   } catch (err) {
     throw new EnrollError(`could not delete voice '${name}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 1);
   }
+}
+
+function partialRecording(dirs: EnrollDirs, name: string): boolean {
+  return existsSync(recordingDir(dirs.stateDir, name)) && !existsSync(join(dirs.voicesDir, `${name}.onnx`));
 }

@@ -3,7 +3,7 @@ import { sentenceIds, utteranceIds, type IdOptions } from '../text/piper-ids.ts'
 import type { DatasetTake } from './dataset.ts';
 import { EnrollError } from './enroll-error.ts';
 import type { PreparedTake } from './store-takes.ts';
-import { checkTake, type TakeProblem } from './take-checks.ts';
+import { checkTake, type TakeProblem, type TakeProblemCode } from './take-checks.ts';
 import { readTakeWav, TAKE_SAMPLE_RATE } from './wav-read.ts';
 
 // Adapting a voice from less than this learns the recording room more than
@@ -12,6 +12,15 @@ import { readTakeWav, TAKE_SAMPLE_RATE } from './wav-read.ts';
 export const MIN_SPEECH_SECONDS = 20;
 // At least one take to hold out for validation and two to learn from.
 export const MIN_USABLE_TAKES = 3;
+
+// Problems a speaker may choose to keep a take with: it still holds the
+// sentence, only worse. A take too short to align, or without words, would
+// stop adaptation instead.
+export const KEEPABLE_PROBLEMS: readonly TakeProblemCode[] = ['clipped', 'too-quiet', 'mostly-silence'];
+
+export function keepable(problems: readonly TakeProblem[]): boolean {
+  return problems.every((p) => KEEPABLE_PROBLEMS.includes(p.code));
+}
 
 export interface SkippedTake {
   id: string;
@@ -30,6 +39,9 @@ export interface PreparedSet {
 // user meant to give.
 export interface PrepareOptions {
   signal?: AbortSignal;
+  // Takes the speaker kept although they had problems (recording's `k`):
+  // used anyway when every problem is one of KEEPABLE_PROBLEMS.
+  accepted?: ReadonlySet<string>;
   // Told of each take set aside, as it is found.
   onSkip?: (take: SkippedTake) => void;
 }
@@ -45,7 +57,7 @@ export async function prepareTakes(dataset: DatasetTake[], espeak: EspeakHost, i
     options.signal?.throwIfAborted();
     const decoded = readTakeWav(entry.wav);
     const check = checkTake(decoded.channels, decoded.mono, TAKE_SAMPLE_RATE, entry.transcript);
-    if (check.problems.length) {
+    if (check.problems.length && !(options.accepted?.has(entry.id) && keepable(check.problems))) {
       skip({ id: entry.id, problems: check.problems });
       continue;
     }

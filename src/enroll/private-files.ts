@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Recordings of a person and everything derived from them are readable by
@@ -11,6 +11,10 @@ export const PRIVATE_FILE_MODE = 0o600;
 export function enrollDir(stateDir: string, name: string): string {
   return join(stateDir, 'enroll', name);
 }
+
+// <stateDir>/enroll/<name>/recording: takes recorded by Herald itself and
+// their progress, until the voice is installed.
+export const RECORDING_DIR = 'recording';
 
 export function makePrivateDir(path: string): void {
   mkdirSync(path, { recursive: true, mode: PRIVATE_DIR_MODE });
@@ -30,4 +34,12 @@ export function writePrivateFile(path: string, data: string | Uint8Array): void 
     closeSync(fd);
   }
   chmodSync(path, PRIVATE_FILE_MODE);
+}
+
+// Replaced whole or not at all: a progress record cut by a crash or Ctrl-C
+// would lose every take it lists.
+export function replacePrivateFile(path: string, data: string | Uint8Array): void {
+  const temp = `${path}.part`;
+  writePrivateFile(temp, data);
+  renameSync(temp, path);
 }

@@ -1,10 +1,10 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import wavefile from 'wavefile';
 import type { TakeCheck } from './take-checks.ts';
 import { TAKE_SAMPLE_RATE } from './wav-read.ts';
 import { writeEnrollment, type Enrollment } from './enrolled.ts';
-import { enrollDir, makePrivateDir, writePrivateFile } from './private-files.ts';
+import { pcm16Wav } from './wav-write.ts';
+import { enrollDir, makePrivateDir, RECORDING_DIR, writePrivateFile } from './private-files.ts';
 
 // A take that passed its checks, trimmed, with its transcript's ids.
 export interface PreparedTake {
@@ -26,16 +26,17 @@ export interface StoredTakes {
 // Writes one voice's private working set: takes/<id>.wav (22050 Hz mono
 // 16-bit), takes.json and enrolled.json, all owner-only. A set left by an
 // earlier attempt at the same name (not installed: the name check saw to
-// that) is replaced, never mixed with this one.
+// that) is replaced, never mixed with this one; the recordings of an
+// enrollment by recording (recording/) are what this set is made from, and stay.
 export function storeTakes(stateDir: string, takes: PreparedTake[], record: Enrollment): StoredTakes {
   makePrivateDir(join(stateDir, 'enroll'));
   const dir = enrollDir(stateDir, record.name);
-  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  for (const entry of existsSync(dir) ? readdirSync(dir) : []) if (entry !== RECORDING_DIR) rmSync(join(dir, entry), { recursive: true, force: true });
   makePrivateDir(dir);
   makePrivateDir(join(dir, 'takes'));
   const wavs = takes.map((take) => {
     const path = join(dir, 'takes', `${take.id}.wav`);
-    writePrivateFile(path, wavBytes(take.audio));
+    writePrivateFile(path, pcm16Wav(take.audio, TAKE_SAMPLE_RATE));
     return path;
   });
   const list = takes.map((t) => ({
@@ -48,14 +49,6 @@ export function storeTakes(stateDir: string, takes: PreparedTake[], record: Enro
   writePrivateFile(join(dir, 'takes.json'), `${JSON.stringify(list, null, 2)}\n`);
   writeEnrollment(stateDir, record);
   return { dir, wavs };
-}
-
-function wavBytes(audio: Float32Array): Uint8Array {
-  const pcm = new Int16Array(audio.length);
-  for (let i = 0; i < audio.length; i++) pcm[i] = Math.max(-32768, Math.min(32767, Math.round(audio[i] * 32767)));
-  const wav = new wavefile.WaveFile();
-  wav.fromScratch(1, TAKE_SAMPLE_RATE, '16', pcm);
-  return wav.toBuffer();
 }
 
 function round(x: number): number {

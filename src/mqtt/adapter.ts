@@ -82,6 +82,11 @@ export class MqttAdapter {
     this.client?.publish(this.topics.event, JSON.stringify(event), { qos: 1, retain: false });
   }
 
+  // QoS 1, not retained: a progress report is news, not state (request/enroll status answers that).
+  publishEnroll(name: string, event: object): void {
+    this.client?.publish(this.topics.enroll(name), JSON.stringify(event), { qos: 1, retain: false });
+  }
+
   publishMetrics(metrics: object): void {
     this.client?.publish(this.topics.metrics, JSON.stringify(metrics), { qos: 0 });
   }

@@ -9,6 +9,8 @@ export interface RequestParts {
   reload: () => Promise<void>;
   // Removes a voice enrolled on this device (files, checksums, takes).
   deleteVoice: (name: string) => void;
+  // Enrollment by recording: {action: start|record|finish|status|cancel, name}.
+  enroll: (data: Record<string, unknown>) => Promise<object>;
 }
 
 // herald/<id>/request/<name>: what each name answers.
@@ -28,6 +30,7 @@ export function requestHandlers(p: RequestParts): Record<string, RequestHandler>
       await p.reload();
       return { deleted: data.name, voices: p.voices.names() };
     },
+    enroll: (data) => p.enroll(data),
   };
 }
 

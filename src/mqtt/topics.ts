@@ -25,6 +25,10 @@ export class Topics {
   get metrics(): string {
     return `${this.device}/metrics`;
   }
+  // Progress of making voice `name` (a checked voice name: never a wildcard or a level separator).
+  enroll(name: string): string {
+    return `${this.device}/enroll/${name}`;
+  }
   zoneSay(zone: string): string {
     return `${this.base}/zone/${zone}/say`;
   }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 // An ALSA configuration whose default PCM writes raw samples to a file over a
 // null device: real ALSA, no sound card. Select it with ALSA_CONFIG_PATH.
-export function writeAlsaFileConfig(dir: string, outFile = join(dir, 'out.raw')): { configPath: string; outFile: string } {
+// `extra`: more definitions for the same file (a capture PCM, helpers/mic-fifo.ts).
+export function writeAlsaFileConfig(dir: string, outFile = join(dir, 'out.raw'), extra = ''): { configPath: string; outFile: string } {
   const configPath = join(dir, 'asound.conf');
   writeFileSync(
     configPath,
@@ -15,7 +16,7 @@ pcm.!default {
   format "raw"
 }
 ctl.!default { type hw card 0 }
-`,
+${extra}`,
   );
   return { configPath, outFile };
 }

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   config?: Record<string, unknown>;
   // Wait for a retained status with audioOk true before returning (default true).
   waitForAudio?: boolean;
+  // Appended to the ALSA config the daemon runs with (e.g. a capture PCM).
+  alsaExtra?: string;
   // Runs after the voices dir is filled, before the daemon starts.
   prepare?: (dirs: { dir: string; voicesDir: string }) => void;
 }
@@ -105,7 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   try {
     const broker = await startMosquitto();
     cleanups.push(() => broker.stop());
-    const capture = await startPcmCapture(dir, { bytesPerSecond: options.bytesPerSecond });
+    const capture = await startPcmCapture(dir, { bytesPerSecond: options.bytesPerSecond, alsaExtra: options.alsaExtra });
     cleanups.push(() => capture.stop());
 
     const deviceId = `t-${randomUUID().slice(0, 8)}`;

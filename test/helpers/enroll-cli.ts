@@ -2,7 +2,7 @@
 // against a temporary config whose voices.dir is a copy of models/ and whose
 // stateDir is empty, plus a listing of a directory's files with their hashes
 // to show that a failed run left voices.dir exactly as it was.
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -53,6 +53,42 @@ export function herald(setup: EnrollSetup, args: string[], options: HeraldOption
     );
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
+}
+
+export interface Running {
+  child: ChildProcess;
+  // stdout and stderr so far.
+  output(): { stdout: string; stderr: string };
+  // Resolves once stderr matches.
+  waitForStderr(pattern: RegExp, timeoutMs: number): Promise<void>;
+  done: Promise<Run>;
+}
+
+// The same, for a run the test acts on while it goes (Ctrl-C), or that may
+// take longer than herald()'s minute.
+export function startHerald(setup: EnrollSetup, args: string[], options: { env?: Record<string, string> } = {}): Running {
+  const child = spawn(process.execPath, [BIN, ...args, '--config', setup.configPath], {
+    cwd: setup.dir,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: setup.dir, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => (stdout += d));
+  child.stderr?.on('data', (d) => (stderr += d));
+  const done = new Promise<Run>((resolve) => child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : null), stdout, stderr })));
+  return {
+    child,
+    output: () => ({ stdout, stderr }),
+    waitForStderr: async (pattern, timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(stderr)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`stderr did not match ${pattern} within ${timeoutMs} ms:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    done,
+  };
 }
 
 // Every file under dir (relative path → sha256), sorted.

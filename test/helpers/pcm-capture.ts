@@ -34,12 +34,14 @@ export interface PcmCaptureOptions {
   // 0 or absent: drain as fast as ALSA writes.
   bytesPerSecond?: number;
   pipeSize?: number;
+  // Appended to the ALSA config (e.g. a capture PCM).
+  alsaExtra?: string;
 }
 
 export async function startPcmCapture(dir: string, options: PcmCaptureOptions = {}): Promise<PcmCapture> {
   const fifo = join(dir, 'pcm.fifo');
   const capturePath = join(dir, 'capture.raw');
-  const { configPath } = writeAlsaFileConfig(dir, fifo);
+  const { configPath } = writeAlsaFileConfig(dir, fifo, options.alsaExtra);
   const child: ChildProcess = spawn(PYTHON, ['-u', READER, fifo, capturePath, String(options.bytesPerSecond ?? 0), String(options.pipeSize ?? 4096)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
