@@ -1,8 +1,9 @@
 // Enrollment by recording over MQTT (request/enroll), end to end against a
 // running daemon: real mosquitto, the daemon in this process, real arecord
 // on an ALSA capture PCM fed by a test microphone (helpers/mic-fifo.ts), the
-// real adaptation process on the small smoke base model, and the new voice
+// real adaptation process on the shipped base model, and the new voice
 // loaded by onnxruntime and spoken through ALSA.
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { startHarness, type Harness, type Received } from './helpers/daemon-harn
 import { startMicFifo, type MicFifo } from './helpers/mic-fifo.ts';
 import { speechLike } from './helpers/speech-like.ts';
 
-const BASE = process.env.HERALD_ENROLL_BASE ?? '/work/notes/base-smoke.pt';
+// The base model shipped in the repository (scripts/train-voice/run-base.sh).
+const BASE = fileURLToPath(new URL('../models/base/herald-base.pt', import.meta.url));
 // Six 4 s takes: 25 s of speech, over the 20 s adaptation needs.
 const TAKES = 6;
 

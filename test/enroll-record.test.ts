@@ -1,8 +1,8 @@
 // Enrollment by recording through the real CLI (node bin/herald.js enroll
 // NAME, compiled dist/): real arecord (through node-record-lpcm16) on a real
 // ALSA capture PCM, the `file` plugin reading a FIFO that a test microphone
-// feeds take by take (helpers/mic-fifo.ts), real adaptation of the small
-// smoke base model. No terminal: no questions, retries, then skips.
+// feeds take by take (helpers/mic-fifo.ts), real adaptation of the shipped
+// base model. No terminal: no questions, retries, then skips.
 import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,8 @@ import { enrollSetup, startHerald, type EnrollSetup } from './helpers/enroll-cli
 import { startMicFifo, type MicFifo } from './helpers/mic-fifo.ts';
 import { speechLike } from './helpers/speech-like.ts';
 
-const BASE = process.env.HERALD_ENROLL_BASE ?? '/work/notes/base-smoke.pt';
+// The base model shipped in the repository (scripts/train-voice/run-base.sh).
+const BASE = fileURLToPath(new URL('../models/base/herald-base.pt', import.meta.url));
 const haveBase = existsSync(BASE);
 const haveFestival = spawnSync('/bin/sh', ['-c', 'command -v text2wave']).status === 0;
 
