@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // What `herald enroll` and the daemon say to the adaptation process
 // (scripts/train-voice/adapt.py, Python + PyTorch), over the typed IPC layer
 // as JSON lines on its stdin and stdout (src/ipc/transport.ts, stdioTransport).
@@ -26,17 +28,19 @@ export interface AdaptArgs {
   threads: number;
 }
 
-export interface AdaptResult {
-  steps: number;
-  seconds: number;
+// The Python side is written separately: its answer is checked, not trusted.
+export const adaptResultSchema = z.object({
+  steps: z.number(),
+  seconds: z.number(),
   // Mean training loss over the last steps, and the held-out takes' loss
   // before (base voice with the mean speaker) and after adaptation; null
   // where there was nothing to measure (no steps, no takes held out).
-  trainLoss: number | null;
-  baseValLoss: number | null;
-  valLoss: number | null;
-  onnxBytes: number;
-}
+  trainLoss: z.number().nullable(),
+  baseValLoss: z.number().nullable(),
+  valLoss: z.number().nullable(),
+  onnxBytes: z.number(),
+});
+export type AdaptResult = z.infer<typeof adaptResultSchema>;
 
 export interface AdaptProgress {
   phase: 'features' | 'align' | 'adapt' | 'export';

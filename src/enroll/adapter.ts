@@ -1,8 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { z } from 'zod';
 import { IpcExitError, IpcHost } from '../ipc/host.ts';
 import { stdioTransport } from '../ipc/transport.ts';
-import type { AdaptArgs, AdaptProgress, AdaptProtocol, AdaptResult } from './adapt-protocol.ts';
+import { adaptResultSchema, type AdaptArgs, type AdaptProgress, type AdaptProtocol, type AdaptResult } from './adapt-protocol.ts';
 import { EnrollError } from './enroll-error.ts';
 import { lowPriority } from './low-priority.ts';
 import { ADAPT_SCRIPT, BASE_MODEL_HINT, pythonPath } from './repo-files.ts';
@@ -13,16 +12,6 @@ const START_TIMEOUT_MS = 180_000;
 const FINISH_GRACE_MS = 10 * 60_000;
 // After SIGTERM, how long the process may take before SIGKILL.
 const KILL_GRACE_MS = 2000;
-
-// The Python side is written separately: its answer is checked, not trusted.
-const resultSchema = z.object({
-  steps: z.number(),
-  seconds: z.number(),
-  trainLoss: z.number().nullable(),
-  baseValLoss: z.number().nullable(),
-  valLoss: z.number().nullable(),
-  onnxBytes: z.number(),
-});
 
 export class AdaptCancelled extends Error {}
 
@@ -62,7 +51,7 @@ export async function adaptVoice(args: AdaptArgs, options: AdaptOptions = {}): P
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
     const raw = await host.call('adapt', args);
-    const parsed = resultSchema.safeParse(raw);
+    const parsed = adaptResultSchema.safeParse(raw);
     if (!parsed.success) throw new EnrollError(`the adaptation process answered with an unexpected result: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`, 1);
     if (!existsSync(args.outOnnx) || statSync(args.outOnnx).size === 0) throw new EnrollError('the adaptation process reported success but wrote no model', 1);
     return parsed.data;

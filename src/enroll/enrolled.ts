@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { adaptResultSchema } from './adapt-protocol.ts';
 import { enrollDir, writePrivateFile } from './private-files.ts';
 import { voiceNameProblem } from './voice-name.ts';
 
@@ -8,12 +9,7 @@ export const ENROLLED_FILE = 'enrolled.json';
 
 // <stateDir>/enroll/<name>/enrolled.json: the record that this device made
 // the voice, and what from. It holds no transcript and no audio path.
-const adaptationSchema = z.object({
-  steps: z.number(),
-  seconds: z.number(),
-  trainLoss: z.number().nullable(),
-  baseValLoss: z.number().nullable(),
-  valLoss: z.number().nullable(),
+const adaptationSchema = adaptResultSchema.extend({
   heldOut: z.number().int(),
   onnxBytes: z.number().int(),
 });
