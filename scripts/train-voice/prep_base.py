@@ -64,12 +64,12 @@ def festival_unit(u, n, work, d):
         keep.append(line)
     wavs = os.path.join(d, "wavs")
     os.makedirs(wavs, exist_ok=True)
-    todo = [(i, s) for i, s in enumerate(keep) if not os.path.exists(os.path.join(wavs, f"{i:06d}.wav"))]
-    if todo:
+    missing = [(i, s) for i, s in enumerate(keep) if not os.path.exists(os.path.join(wavs, f"{i:06d}.wav"))]
+    if missing:
         scm = os.path.join(d, "synth.scm")
         with open(scm, "w", encoding=enc) as f:
             f.write(f"(voice_{u['voice']})\n")
-            for i, s in todo:
+            for i, s in missing:
                 tmp = os.path.join(wavs, f"{i:06d}.tmp.wav")
                 f.write(f'(utt.save.wave (SynthText "{s}") "{tmp}" \'riff)\n')
                 f.write(f'(system "mv {tmp} {os.path.join(wavs, f"{i:06d}.wav")}")\n')
