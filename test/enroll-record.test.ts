@@ -70,15 +70,8 @@ describe('the emulated capture device', () => {
   });
 });
 
-// Skipped: these two read several takes in a row through the FIFO microphone,
-// and on this machine a take is sometimes read as digital silence (arecord's
-// first read can come before the writer's: the file plugin pads it), which
-// shifts every later take. They passed when written and failed twice in a row
-// at the merge; the MQTT test records through the same path one take at a
-// time and passes. The writer needs the take in the pipe before the reader opens.
-const FLAKY = 'the FIFO microphone can serve a take as silence when arecord reads first (see the comment above)';
 
-describe('herald enroll NAME (recording, no terminal)', { skip: !haveBase ? `no base model at ${BASE}` : FLAKY }, () => {
+describe('herald enroll NAME (recording, no terminal)', { skip: !haveBase ? `no base model at ${BASE}` : false }, () => {
   test('a quiet take is recorded again or skipped; Ctrl-C keeps what was recorded; the next run continues and installs the voice', async () => {
     const recording = join(setup.stateDir, 'enroll', 'alice', 'recording');
     // Prompt 1 and 3 good; prompt 2 quiet, then good on the retry; prompt 4
@@ -143,7 +136,7 @@ describe('herald enroll NAME (recording, no terminal)', { skip: !haveBase ? `no 
 const PTY_RUN = fileURLToPath(new URL('./helpers/pty-run.py', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
 
-describe('herald enroll NAME on a terminal', { skip: !haveBase ? `no base model at ${BASE}` : FLAKY }, () => {
+describe('herald enroll NAME on a terminal', { skip: !haveBase ? `no base model at ${BASE}` : false }, () => {
   test('count-in and meter; a take with problems is named and the speaker chooses: record again, keep anyway; Ctrl-C', async () => {
     // Prompt 1 quiet, then good; prompt 2 quiet (kept anyway); prompt 3: nobody speaks.
     for (const take of [quiet(), good(), quiet()]) mic.serve(take);

@@ -42,6 +42,8 @@ export interface CaptureHandle {
 
 // arecord's last words when it fails, kept short for one error line.
 const STDERR_KEEP = 500;
+// arecord ends within milliseconds of SIGTERM; one that hangs in the driver is killed.
+const ARECORD_EXIT_MS = 2000;
 
 // One take from an ALSA capture device through node-record-lpcm16 (arecord,
 // 16-bit mono), ended by the speaker falling silent, by the length limit, or
@@ -71,16 +73,36 @@ export function captureTake(options: CaptureOptions): CaptureHandle {
     let stderr = '';
     let settled = false;
 
+    // A sound card's capture device is held by one arecord at a time: the
+    // take is over only once this arecord has let go of it, or the next
+    // take's arecord would find the device busy (or, on a shared PCM, read
+    // on from where this one stopped).
+    const exited = new Promise<void>((resolve) => {
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.once('error', () => resolve());
+    });
     const finish = (end: CaptureEnd | Error) => {
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', onAbort);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      if (end instanceof Error) return reject(end);
-      const source = new Float32Array(samples);
-      let at = 0;
-      for (const c of chunks) for (let i = 0; i < c.length && at < samples; i++) source[at++] = c[i] / 32768;
-      resolve({ source, sourceRate: options.rate, mono: resample(source, options.rate, options.outRate), end });
+      let take: CapturedTake | undefined;
+      if (!(end instanceof Error)) {
+        const source = new Float32Array(samples);
+        let at = 0;
+        for (const c of chunks) for (let i = 0; i < c.length && at < samples; i++) source[at++] = c[i] / 32768;
+        take = { source, sourceRate: options.rate, mono: resample(source, options.rate, options.outRate), end };
+      }
+      let force: NodeJS.Timeout | undefined;
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        force = setTimeout(() => child.kill('SIGKILL'), ARECORD_EXIT_MS);
+      }
+      void exited.then(() => {
+        clearTimeout(force);
+        if (take) resolve(take);
+        else reject(end);
+      });
     };
     const onAbort = () => finish(options.signal?.reason instanceof Error ? options.signal.reason : new Error('recording cancelled'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
