@@ -22,10 +22,11 @@ import { SynthStats } from './system/synth-stats.ts';
 import { EspeakHost } from './text/espeak-host.ts';
 
 // The path of a `say`, top to bottom:
-//   MQTT (mqtt/adapter) → receive: parse the payload → enqueue: admit (voice,
-//   language, sentences, once) → journal (fsynced before the broker's PUBACK)
-//   → queue → player → speak: engine (Piper on onnxruntime, espeak-ng
-//   fallback) → ALSA sink process. Each step reports through `events`.
+//   MQTT (mqtt/adapter) → receive: parse the payload (a Hermes say: hermes/
+//   extension) → enqueue: admit (voice, language, sentences, once) → journal
+//   (fsynced before the broker's PUBACK) → queue → player → speak: engine
+//   (Piper on onnxruntime, espeak-ng fallback) → ALSA sink process. Each step
+//   reports through `events`.
 export class Daemon {
   readonly events = new EventBus();
   readonly topics: Topics;

@@ -3,12 +3,13 @@ import { LANG_TAG } from '../mqtt/say-payload.ts';
 
 // Payloads as rhasspyhermes (rhasspyhermes/tts.py) writes and reads them:
 // camelCase keys, optional fields null when unset, siteId "default" when
-// unset. Keys Herald does not know are ignored, as rhasspyhermes ignores them.
+// unset. Keys Herald does not know are ignored, so that a say from a Rhasspy
+// that sends more fields is still spoken.
 
-export const DEFAULT_SITE = 'default';
+const DEFAULT_SITE = 'default';
 
-// `volume` is a Rhasspy addition (0–1, a scale on the audio); Herald's own
-// volume has the same meaning.
+// `volume` (0–1) is not in every rhasspyhermes' TtsSay; where it is sent it
+// scales the audio, as Herald's own volume does.
 export const ttsSay = z.object({
   text: z.string({ error: 'text is required and must be a string' }),
   // "" is what older rhasspyhermes sent for no language.
