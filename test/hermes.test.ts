@@ -1,9 +1,10 @@
 // Rhasspy Hermes TTS through a real mosquitto, the real daemon (fixture
-// voice) and real ALSA (file plugin). The test client publishes payloads as
+// voice) and real ALSA (file plugin, drained in real time, so a message takes
+// as long as on a sound card). The test client publishes payloads as
 // rhasspyhermes writes them: camelCase, unset optional fields as null.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { settle, startHarness, withTimeout, type Harness, type Received } from './helpers/daemon-harness.ts';
+import { settle, sleep, startHarness, withTimeout, type Harness, type Received } from './helpers/daemon-harness.ts';
 import { findFixtureSentences } from './helpers/fixture-pcm.ts';
 
 const SITE = 'living-room';
@@ -26,7 +27,7 @@ async function barrier(h: Harness, name: string): Promise<void> {
 describe('Hermes on: hermes/tts/say and rhasspy/tts/getVoices', () => {
   let h: Harness;
   before(async () => {
-    h = await startHarness({ voices: [{ name: 'fixture' }], config: { zones: ['kitchen'], hermes: { enabled: true, siteId: SITE } } });
+    h = await startHarness({ voices: [{ name: 'fixture' }], bytesPerSecond: 44100, config: { zones: ['kitchen'], hermes: { enabled: true, siteId: SITE } } });
     await listenToHermes(h);
   });
   after(async () => {
@@ -96,6 +97,21 @@ describe('Hermes on: hermes/tts/say and rhasspy/tts/getVoices', () => {
     assert.equal(error.json.sessionId, 'session-2');
     assert.match(error.json.error, /^failed: no speakable text/);
     assert.ok(indexOf(h, error) < indexOf(h, finished), 'error before sayFinished, as Rhasspy\'s TTS services send them');
+  });
+
+  test('says dropped by Herald\'s stop {"clear":true}, the one playing and the one queued, each get sayFinished', async () => {
+    await h.publish('hermes/tts/say', { text: 'Alpha one two three. Bravo four five six. Charlie seven eight nine.', siteId: SITE, lang: null, id: 'stop-playing', sessionId: 'session-4' });
+    await h.publish('hermes/tts/say', { text: 'Waiting in the queue.', siteId: SITE, lang: null, id: 'stop-queued', sessionId: 'session-4' });
+    await h.waitForEvent((e) => e.id === 'stop-playing' && e.event === 'started');
+    await sleep(200);
+    await h.publish(`${h.base}/stop`, { clear: true });
+    for (const id of ['stop-playing', 'stop-queued']) {
+      const finished = await sayFinishedFor(h, (j) => j.id === id);
+      assert.deepEqual(finished.json, { siteId: SITE, id, sessionId: 'session-4' });
+      assert.equal((await h.terminalOf(id)).event, 'dropped', id);
+      const error = on(h, 'hermes/error/tts').find((m) => m.json.context === id)!;
+      assert.match(error.json.error, /^dropped: (stopped by request|queue cleared by stop request)/);
+    }
   });
 
   test('bad payloads: invalid JSON is a Herald failed event and a Hermes error; without text, also sayFinished', async () => {
