@@ -3,7 +3,11 @@
 // as long as on a sound card). The test client publishes payloads as
 // rhasspyhermes writes them: camelCase, unset optional fields as null.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { loadConfig } from '../src/config/load.ts';
 import { settle, sleep, startHarness, withTimeout, type Harness, type Received } from './helpers/daemon-harness.ts';
 import { findFixtureSentences } from './helpers/fixture-pcm.ts';
 
@@ -152,6 +156,20 @@ describe('Hermes on: hermes/tts/say and rhasspy/tts/getVoices', () => {
 
   test('every Herald message ended exactly once', () => {
     assert.deepEqual(h.terminalProblems(), []);
+  });
+});
+
+describe('hermes config', () => {
+  test('off by default; the environment turns it on, and a numeric site id stays text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'herald-hermes-config-'));
+    try {
+      const file = join(dir, 'herald.yaml');
+      writeFileSync(file, 'deviceId: lobby\n');
+      assert.deepEqual(loadConfig(file, {}).config.hermes, { enabled: false });
+      assert.deepEqual(loadConfig(file, { HERALD_HERMES_ENABLED: 'true', HERALD_HERMES_SITE_ID: '12' }).config.hermes, { enabled: true, siteId: '12' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
