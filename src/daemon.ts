@@ -4,8 +4,9 @@ import { VoiceBank } from './engines/voice-bank.ts';
 import { deleteEnrolledVoice } from './enroll/delete-voice.ts';
 import { EnrollmentService } from './enroll/enrollment-service.ts';
 import { EventBus, TERMINAL_EVENTS } from './events.ts';
+import { HermesExtension } from './hermes/extension.ts';
 import type { Logger } from './log.ts';
-import { MqttAdapter } from './mqtt/adapter.ts';
+import { MqttAdapter, type MqttExtension } from './mqtt/adapter.ts';
 import { brokerToUse, type EmbeddedBroker } from './mqtt/broker.ts';
 import { requestHandlers } from './mqtt/request-handlers.ts';
 import { parseSayPayload } from './mqtt/say-payload.ts';
@@ -21,10 +22,11 @@ import { SynthStats } from './system/synth-stats.ts';
 import { EspeakHost } from './text/espeak-host.ts';
 
 // The path of a `say`, top to bottom:
-//   MQTT (mqtt/adapter) → receive: parse the payload → enqueue: admit (voice,
-//   language, sentences, once) → journal (fsynced before the broker's PUBACK)
-//   → queue → player → speak: engine (Piper on onnxruntime, espeak-ng
-//   fallback) → ALSA sink process. Each step reports through `events`.
+//   MQTT (mqtt/adapter) → receive: parse the payload (a Hermes say: hermes/
+//   extension) → enqueue: admit (voice, language, sentences, once) → journal
+//   (fsynced before the broker's PUBACK) → queue → player → speak: engine
+//   (Piper on onnxruntime, espeak-ng fallback) → ALSA sink process. Each step
+//   reports through `events`.
 export class Daemon {
   readonly events = new EventBus();
   readonly topics: Topics;
@@ -37,6 +39,8 @@ export class Daemon {
   readonly player: Player;
   readonly mqtt: MqttAdapter;
   readonly enrollment: EnrollmentService;
+  // Other protocols on the same broker, each through enqueue below.
+  readonly extensions: MqttExtension[] = [];
   private readonly metrics: RuntimeMetrics;
   private broker?: EmbeddedBroker;
   private timers: NodeJS.Timeout[] = [];
@@ -75,6 +79,21 @@ export class Daemon {
       this.mqtt.publishEvent(e);
       this.mqtt.scheduleStatus();
     });
+    // After the listener above, so that its answer follows Herald's own event.
+    if (config.hermes.enabled) {
+      this.extensions.push(
+        new HermesExtension({
+          sites: [config.hermes.siteId ?? config.deviceId, ...config.zones],
+          maxPayloadBytes: config.limits.maxPayloadBytes,
+          events: this.events,
+          voices: this.voices,
+          enqueue: (request, receivedOn) => this.enqueue(request, receivedOn),
+          seen: (id) => this.journal.isDuplicate(id),
+          publish: (topic, payload) => this.mqtt.publish(topic, payload),
+          log,
+        }),
+      );
+    }
   }
 
   // Resolves once every voice is loaded and warmed up (the service's READY).
@@ -91,7 +110,7 @@ export class Daemon {
     // Connected first, so that the replay's events are queued by the client
     // and published, not lost; messages that come in are read only after
     // the replay (which runs now, in this tick), so duplicates are seen.
-    this.mqtt.connect(broker.url, { say: (payload, topic) => this.receive(payload, topic), stop: (clear) => this.player.stop(clear), requests: this.requests() }, !!this.broker);
+    this.mqtt.connect(broker.url, { say: (payload, topic) => this.receive(payload, topic), stop: (clear) => this.player.stop(clear), requests: this.requests(), extensions: this.extensions }, !!this.broker);
     this.replayJournal();
     this.player.start();
     this.timers.push(setInterval(() => this.player.dropExpired(), 1000));

@@ -110,6 +110,13 @@ const metrics = z.strictObject({
   intervalSeconds: z.number().min(1).max(86400).default(30),
 });
 
+// Rhasspy Hermes TTS (hermes/tts/say, rhasspy/tts/getVoices): see src/hermes/.
+const hermes = z.strictObject({
+  enabled: z.boolean().default(false),
+  // Unset: the device id. A site id travels in payloads, never in a topic.
+  siteId: z.string().min(1).max(128).optional(),
+});
+
 const log = z.strictObject({
   level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -125,6 +132,7 @@ export const configSchema = z.strictObject({
   queue: queue.prefault({}),
   limits: limits.prefault({}),
   metrics: metrics.prefault({}),
+  hermes: hermes.prefault({}),
   log: log.prefault({}),
 });
 

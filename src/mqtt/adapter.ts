@@ -18,6 +18,15 @@ export interface MqttRoutes {
   // `clear`: empty the queue too.
   stop(clear: boolean): void;
   requests: Record<string, RequestHandler>;
+  // Protocols other than Herald's own (one file each, as Zigbee2MQTT's extensions).
+  extensions: MqttExtension[];
+}
+
+// Topics an extension reads, each with its handler. Exact topics only: a
+// wildcard could overlap Herald's own topics and route one message twice.
+// A handler runs before the PUBACK, so what it must keep is on disk by then.
+export interface MqttExtension {
+  readonly handlers: Readonly<Record<string, (payload: Buffer, topic: string) => void>>;
 }
 
 export type StatusOf = (state: 'online' | 'offline') => object;
@@ -44,7 +53,8 @@ export class MqttAdapter {
     client.on('connect', () => {
       client.options.reconnectPeriod = RECONNECT_MIN_MS;
       this.log.info({ url }, 'MQTT connected');
-      client.subscribe(this.topics.subscriptions(), { qos: 1 }, (err) => {
+      const extensionTopics = routes.extensions.flatMap((e) => Object.keys(e.handlers));
+      client.subscribe([...this.topics.subscriptions(), ...extensionTopics], { qos: 1 }, (err) => {
         if (err) this.log.error({ err: err.message }, 'MQTT subscribe failed');
       });
       void this.publishStatus();
@@ -75,7 +85,15 @@ export class MqttAdapter {
     else if (route?.kind === 'request') {
       // Answered after the acknowledgement: a request may take a while (reload).
       void answerRequest(routes.requests, route.name, payload).then((response) => this.client?.publish(this.topics.response(route.name), JSON.stringify(response), { qos: 1 }));
+    } else {
+      const extension = routes.extensions.find((e) => Object.hasOwn(e.handlers, topic));
+      extension?.handlers[topic](payload, topic);
     }
+  }
+
+  // For extensions: their own topics, outside Herald's tree. QoS 1, not retained.
+  publish(topic: string, payload: object): void {
+    this.client?.publish(topic, JSON.stringify(payload), { qos: 1, retain: false });
   }
 
   publishEvent(event: HeraldEvent): void {

@@ -4,12 +4,15 @@ import { PRIORITIES, type SayRequest } from '../queue/job.ts';
 
 export type { SayRequest };
 
+// Language tags as `lang` takes them: en, en-US, en_US (Hermes writes it_IT), zh.
+export const LANG_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
+
 // A `say` payload is plain UTF-8 text or a JSON object; this is the object.
 const sayObject = z.strictObject({
   text: z.string({ error: 'text is required and must be a string' }),
   id: z.string().min(1).max(128).optional(),
   voice: z.string().min(1).max(128).optional(),
-  lang: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'lang must be a language tag such as en, en-US, de, zh').optional(),
+  lang: z.string().regex(LANG_TAG, 'lang must be a language tag such as en, en-US, de, zh').optional(),
   speaker: z.number().int().min(0).optional(),
   priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(', ')}` }).optional(),
   volume: z.number({ error: 'volume must be a number' }).min(0, 'volume must be between 0 and 1').max(1, 'volume must be between 0 and 1').optional(),
