@@ -30,10 +30,12 @@ const ENV_KEYS: Record<string, string> = {
   HERALD_ZONES: 'zones',
   HERALD_LOG_LEVEL: 'log.level',
   HERALD_METRICS_INTERVAL_SECONDS: 'metrics.intervalSeconds',
+  HERALD_HOMEASSISTANT_ENABLED: 'homeassistant.enabled',
+  HERALD_HOMEASSISTANT_DISCOVERY_PREFIX: 'homeassistant.discoveryPrefix',
 };
 
 // Keys that hold text even when they look like numbers or booleans.
-const STRING_KEYS = new Set(['deviceId', 'mqtt.username', 'mqtt.password', 'voices.default', 'audio.device', 'audio.captureDevice']);
+const STRING_KEYS = new Set(['deviceId', 'mqtt.username', 'mqtt.password', 'voices.default', 'audio.device', 'audio.captureDevice', 'homeassistant.discoveryPrefix']);
 
 export interface LoadedConfig {
   config: HeraldConfig;

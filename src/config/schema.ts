@@ -110,6 +110,13 @@ const metrics = z.strictObject({
   intervalSeconds: z.number().min(1).max(86400).default(30),
 });
 
+// Home Assistant's MQTT discovery (README "Home Assistant"). Off by default:
+// nothing is published under the prefix of a broker whose users never asked.
+const homeassistant = z.strictObject({
+  enabled: z.boolean().default(false),
+  discoveryPrefix: z.string().regex(/^[A-Za-z0-9_\/-]{1,64}$/, 'letters, digits, "_", "-" and "/" only').default('homeassistant'),
+});
+
 const log = z.strictObject({
   level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -125,6 +132,7 @@ export const configSchema = z.strictObject({
   queue: queue.prefault({}),
   limits: limits.prefault({}),
   metrics: metrics.prefault({}),
+  homeassistant: homeassistant.prefault({}),
   log: log.prefault({}),
 });
 

@@ -4,7 +4,7 @@ import type { HeraldEvent } from '../events.ts';
 import type { Logger } from '../log.ts';
 import { connectMqtt, mqttOptions, type MqttClient } from './client.ts';
 import { answerRequest, type RequestHandler } from './requests.ts';
-import type { Topics } from './topics.ts';
+import type { HaInput, Topics } from './topics.ts';
 
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 30_000;
@@ -18,6 +18,11 @@ export interface MqttRoutes {
   // `clear`: empty the queue too.
   stop(clear: boolean): void;
   requests: Record<string, RequestHandler>;
+  // What Home Assistant sent (only subscribed when its discovery is enabled);
+  // a notify is a `say` and, like it, on disk when this returns.
+  homeassistant(input: HaInput, payload: Buffer, topic: string): void;
+  // After each (re)connect and its subscriptions.
+  connected(): void;
 }
 
 export type StatusOf = (state: 'online' | 'offline') => object;
@@ -48,6 +53,7 @@ export class MqttAdapter {
         if (err) this.log.error({ err: err.message }, 'MQTT subscribe failed');
       });
       void this.publishStatus();
+      routes.connected();
     });
     // Back off while the broker stays away: 1 s, 2 s, 4 s … up to 30 s.
     client.on('close', () => {
@@ -72,6 +78,7 @@ export class MqttAdapter {
     const route = this.topics.classify(topic);
     if (route?.kind === 'say') routes.say(payload, topic);
     else if (route?.kind === 'stop') routes.stop(clearsQueue(payload));
+    else if (route?.kind === 'homeassistant') routes.homeassistant(route.input, payload, topic);
     else if (route?.kind === 'request') {
       // Answered after the acknowledgement: a request may take a while (reload).
       void answerRequest(routes.requests, route.name, payload).then((response) => this.client?.publish(this.topics.response(route.name), JSON.stringify(response), { qos: 1 }));
@@ -89,6 +96,14 @@ export class MqttAdapter {
 
   publishMetrics(metrics: object): void {
     this.client?.publish(this.topics.metrics, JSON.stringify(metrics), { qos: 0 });
+  }
+
+  // QoS 1; true once the broker has it, false if it did not get it.
+  publish(topic: string, payload: string, retain: boolean): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (!this.client?.connected) return resolve(false);
+      this.client.publish(topic, payload, { qos: 1, retain }, (err) => resolve(!err));
+    });
   }
 
   publishStatus(state: 'online' | 'offline' = 'online'): Promise<void> {
