@@ -5,6 +5,7 @@ import { deleteEnrolledVoice } from './enroll/delete-voice.ts';
 import { EnrollmentService } from './enroll/enrollment-service.ts';
 import { EventBus, TERMINAL_EVENTS } from './events.ts';
 import { HermesExtension } from './hermes/extension.ts';
+import { HomeAssistant } from './homeassistant/extension.ts';
 import type { Logger } from './log.ts';
 import { MqttAdapter, type MqttExtension } from './mqtt/adapter.ts';
 import { brokerToUse, type EmbeddedBroker } from './mqtt/broker.ts';
@@ -41,12 +42,12 @@ export class Daemon {
   readonly enrollment: EnrollmentService;
   // Other protocols on the same broker, each through enqueue below.
   readonly extensions: MqttExtension[] = [];
+  readonly homeassistant: HomeAssistant;
   private readonly metrics: RuntimeMetrics;
   private broker?: EmbeddedBroker;
   private timers: NodeJS.Timeout[] = [];
   private running = false;
   private readonly since = new Date().toISOString();
-  private readonly limits: AdmitLimits;
 
   constructor(
     readonly config: HeraldConfig,
@@ -57,11 +58,23 @@ export class Daemon {
     this.voices = new VoiceBank(config, this.espeak, log);
     this.sink = new AlsaSink({ device: config.audio.device, sampleRate: config.audio.sampleRate, retrySeconds: config.audio.retrySeconds, log });
     this.queue = new JobQueue(config.queue.maxLength);
-    this.limits = { maxChars: config.limits.maxChars, defaultTtlSeconds: config.queue.defaultTtlSeconds };
     this.journal = new Journal(config.stateDir);
     this.player = new Player({ queue: this.queue, sink: this.sink, voices: this.voices, journal: this.journal, events: this.events, stats: this.stats, log });
     this.metrics = new RuntimeMetrics(config.deviceId, this.stats);
     this.mqtt = new MqttAdapter(config, this.topics, (state) => this.status(state), log);
+    this.homeassistant = new HomeAssistant({
+      config,
+      topics: this.topics,
+      voices: this.voices,
+      events: this.events,
+      log,
+      publish: (topic, payload, retain) => this.mqtt.publish(topic, payload, retain),
+      activity: () => this.activity(),
+      say: (payload, topic) => this.receive(payload, topic, true),
+      defaultsChanged: () => this.mqtt.scheduleStatus(),
+    });
+    // Also when disabled: it takes back what an earlier start published.
+    this.extensions.push(this.homeassistant);
     this.enrollment = new EnrollmentService({
       voicesDir: config.voices.dir,
       stateDir: config.stateDir,
@@ -89,7 +102,7 @@ export class Daemon {
           voices: this.voices,
           enqueue: (request, receivedOn) => this.enqueue(request, receivedOn),
           seen: (id) => this.journal.isDuplicate(id),
-          publish: (topic, payload) => this.mqtt.publish(topic, payload),
+          publish: (topic, payload) => void this.mqtt.publish(topic, JSON.stringify(payload)),
           log,
         }),
       );
@@ -120,8 +133,9 @@ export class Daemon {
   }
 
   // A `say` payload as it came in on `topic`; returns the id it is known by.
-  receive(payload: Buffer, topic: string): string {
-    const parsed = parseSayPayload(payload, this.config.limits.maxPayloadBytes);
+  // `plain`: text to speak as it is, even if it looks like JSON.
+  receive(payload: Buffer, topic: string, plain = false): string {
+    const parsed = parseSayPayload(payload, this.config.limits.maxPayloadBytes, plain);
     if (parsed.ok) return this.enqueue(parsed.request, topic);
     this.events.emitEvent({ id: parsed.id, event: 'failed', reason: parsed.reason });
     return parsed.id;
@@ -134,7 +148,7 @@ export class Daemon {
       this.log.info({ id: request.id }, 'duplicate message id ignored');
       return request.id;
     }
-    const admission = admit(request, this.voices, this.limits, receivedOn);
+    const admission = admit(request, this.voices, this.admitLimits(), receivedOn);
     if (!admission.ok) {
       this.events.emitEvent({ id: admission.id, event: 'failed', reason: admission.reason });
       return admission.id;
@@ -157,7 +171,7 @@ export class Daemon {
     for (let job of pending.sort((a, b) => a.receivedAt - b.receivedAt)) {
       if (!Array.isArray(job.sentences)) {
         // Written by a Herald that split text at play time: admitted again here.
-        const again = admit(job, this.voices, this.limits, job.receivedOn ?? 'journal', job.receivedAt);
+        const again = admit(job, this.voices, this.admitLimits(), job.receivedOn ?? 'journal', job.receivedAt);
         if (!again.ok) {
           this.events.emitEvent({ id: job.id, event: 'failed', reason: again.reason });
           continue;
@@ -173,6 +187,11 @@ export class Daemon {
       this.player.requeue(job);
     }
     if (pending.length) this.log.info({ replayed: pending.length }, 'journal replayed');
+  }
+
+  // Read at each admission: Home Assistant may have changed the defaults.
+  private admitLimits(): AdmitLimits {
+    return { maxChars: this.config.limits.maxChars, defaultTtlSeconds: this.config.queue.defaultTtlSeconds, defaults: this.homeassistant.defaults };
   }
 
   private retryJournal(): void {
@@ -201,10 +220,16 @@ export class Daemon {
   private async reloadVoices(): Promise<void> {
     await this.voices.load();
     await this.mqtt.publishStatus();
+    this.homeassistant.voicesChanged();
+  }
+
+  private activity() {
+    const speaking = this.player.busy;
+    return { speaking, queueDepth: this.queue.length + (speaking ? 1 : 0) };
   }
 
   private status(state: 'online' | 'offline') {
-    const queueDepth = this.queue.length + (this.player.busy ? 1 : 0);
+    const { queueDepth } = this.activity();
     return statusPayload({ deviceId: this.config.deviceId, voices: this.voices, sink: this.sink, journal: this.journal, queueDepth, since: this.since }, state);
   }
 
@@ -227,6 +252,7 @@ export class Daemon {
     // An adaptation process or arecord must not outlive the daemon.
     await this.enrollment.close();
     await this.player.shutdown();
+    this.homeassistant.close();
     await this.mqtt.close();
     await this.sink.close();
     await this.voices.close();

@@ -21,8 +21,9 @@ describe('say payload', () => {
     const b = ok(parse('Dinner is ready.'));
     assert.equal(a.text, 'Dinner is ready.');
     assert.equal(a.priority, 'normal');
-    assert.equal(a.volume, 1);
-    assert.equal(a.rate, 1);
+    // Voice, volume and rate are the device's defaults, settled at admission.
+    assert.equal(a.volume, undefined);
+    assert.equal(a.rate, undefined);
     assert.equal(a.interrupt, false);
     assert.equal(a.voice, undefined);
     assert.match(a.id, UUID);

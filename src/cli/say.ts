@@ -5,6 +5,7 @@ import { WavFileSink } from '../audio/wav-sink.ts';
 import { loadConfig } from '../config/load.ts';
 import { alsaDeviceName } from '../config/schema.ts';
 import { VoiceBank } from '../engines/voice-bank.ts';
+import { readHaRecord, runtimeDefaults } from '../homeassistant/settings.ts';
 import { parseSayPayload } from '../mqtt/say-payload.ts';
 import { admit } from '../queue/admit.ts';
 import { speak } from '../speak.ts';
@@ -55,12 +56,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`herald say: --device: ${deviceCheck.error.issues[0].message}\n`);
     return 2;
   }
+  // The defaults the daemon applies (Home Assistant's choices, when enabled).
+  const defaults = runtimeDefaults(config, readHaRecord(config.stateDir).record);
   const espeak = new EspeakHost();
   const voices = new VoiceBank(config, espeak);
+  if (defaults.voice) voices.prefer(defaults.voice);
   try {
-    await Promise.all([espeak.start(), voices.load(parsed.request.voice ?? config.voices.default ?? '')]);
+    await Promise.all([espeak.start(), voices.load(parsed.request.voice ?? defaults.voice ?? config.voices.default ?? '')]);
     // The admission a `say` message gets from the daemon.
-    const admission = admit(parsed.request, voices, { maxChars: config.limits.maxChars, defaultTtlSeconds: config.queue.defaultTtlSeconds }, 'cli');
+    const admission = admit(parsed.request, voices, { maxChars: config.limits.maxChars, defaultTtlSeconds: config.queue.defaultTtlSeconds, defaults }, 'cli');
     if (!admission.ok) {
       process.stderr.write(`herald say: ${admission.reason}\n`);
       return 2;

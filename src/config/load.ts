@@ -32,10 +32,12 @@ const ENV_KEYS: Record<string, string> = {
   HERALD_METRICS_INTERVAL_SECONDS: 'metrics.intervalSeconds',
   HERALD_HERMES_ENABLED: 'hermes.enabled',
   HERALD_HERMES_SITE_ID: 'hermes.siteId',
+  HERALD_HOMEASSISTANT_ENABLED: 'homeassistant.enabled',
+  HERALD_HOMEASSISTANT_DISCOVERY_PREFIX: 'homeassistant.discoveryPrefix',
 };
 
 // Keys that hold text even when they look like numbers or booleans.
-const STRING_KEYS = new Set(['deviceId', 'mqtt.username', 'mqtt.password', 'voices.default', 'audio.device', 'audio.captureDevice', 'hermes.siteId']);
+const STRING_KEYS = new Set(['deviceId', 'mqtt.username', 'mqtt.password', 'voices.default', 'audio.device', 'audio.captureDevice', 'hermes.siteId', 'homeassistant.discoveryPrefix']);
 
 export interface LoadedConfig {
   config: HeraldConfig;

@@ -117,6 +117,13 @@ const hermes = z.strictObject({
   siteId: z.string().min(1).max(128).optional(),
 });
 
+// Home Assistant's MQTT discovery (README "Home Assistant"). Off by default:
+// nothing is published under the prefix of a broker whose users never asked.
+const homeassistant = z.strictObject({
+  enabled: z.boolean().default(false),
+  discoveryPrefix: z.string().regex(/^[A-Za-z0-9_\/-]{1,64}$/, 'letters, digits, "_", "-" and "/" only').default('homeassistant'),
+});
+
 const log = z.strictObject({
   level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -133,6 +140,7 @@ export const configSchema = z.strictObject({
   limits: limits.prefault({}),
   metrics: metrics.prefault({}),
   hermes: hermes.prefault({}),
+  homeassistant: homeassistant.prefault({}),
   log: log.prefault({}),
 });
 

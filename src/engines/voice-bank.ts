@@ -20,6 +20,8 @@ export class VoiceBank {
   // Voices whose files matched the checksums in the voices' manifest.
   verified = new Set<string>();
   defaultVoice: string = ESPEAK_VOICE;
+  // A default chosen at run time (see prefer).
+  private preferred?: string;
   readonly espeak: EspeakEngine;
   context?: ProviderContext;
   // Decisions about providers worth showing (options not passed, fallbacks).
@@ -83,10 +85,22 @@ export class VoiceBank {
     this.infos = infos;
     this.problems = problems;
     this.verified = verified;
-    const wanted = this.config.voices.default;
-    this.defaultVoice = wanted && (infos.has(wanted) || wanted === ESPEAK_VOICE) ? wanted : ([...engines.keys()][0] ?? ESPEAK_VOICE);
-    if (wanted && wanted !== this.defaultVoice) this.log?.info({ wanted, using: this.defaultVoice }, 'default voice not installed; using another');
+    // The voice chosen at run time (Home Assistant's select) if it is still
+    // installed, else the configured one, else the first that loaded.
+    const installed = (name: string | undefined) => !!name && (infos.has(name) || name === ESPEAK_VOICE);
+    const wanted = [this.preferred, this.config.voices.default].find(installed);
+    this.defaultVoice = wanted ?? [...engines.keys()][0] ?? ESPEAK_VOICE;
+    for (const name of [this.preferred, this.config.voices.default]) {
+      if (name && name !== this.defaultVoice && !installed(name)) this.log?.info({ wanted: name, using: this.defaultVoice }, 'default voice not installed; using another');
+    }
     await Promise.all(old.map((e) => e.close()));
+  }
+
+  // Makes `name` the voice of messages that name none, over voices.default:
+  // now if it is installed, and at each load while it is.
+  prefer(name: string): void {
+    this.preferred = name;
+    if (this.has(name)) this.defaultVoice = name;
   }
 
   names(): string[] {

@@ -27,6 +27,8 @@ export interface MqttRoutes {
 // A handler runs before the PUBACK, so what it must keep is on disk by then.
 export interface MqttExtension {
   readonly handlers: Readonly<Record<string, (payload: Buffer, topic: string) => void>>;
+  // After each (re)connect and its subscriptions.
+  connected?(): void;
 }
 
 export type StatusOf = (state: 'online' | 'offline') => object;
@@ -58,6 +60,7 @@ export class MqttAdapter {
         if (err) this.log.error({ err: err.message }, 'MQTT subscribe failed');
       });
       void this.publishStatus();
+      for (const e of routes.extensions) e.connected?.();
     });
     // Back off while the broker stays away: 1 s, 2 s, 4 s … up to 30 s.
     client.on('close', () => {
@@ -91,9 +94,13 @@ export class MqttAdapter {
     }
   }
 
-  // For extensions: their own topics, outside Herald's tree. QoS 1, not retained.
-  publish(topic: string, payload: object): void {
-    this.client?.publish(topic, JSON.stringify(payload), { qos: 1, retain: false });
+  // For extensions, QoS 1: true once the broker has it, false if it did not
+  // get it. While the broker is away mqtt.js keeps it and sends it on reconnect.
+  publish(topic: string, payload: string, retain = false): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (!this.client) return resolve(false);
+      this.client.publish(topic, payload, { qos: 1, retain }, (err) => resolve(!err));
+    });
   }
 
   publishEvent(event: HeraldEvent): void {

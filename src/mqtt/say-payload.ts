@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { PRIORITIES, type SayRequest } from '../queue/job.ts';
+import { PRIORITIES, RATE_RANGE, VOLUME_RANGE, type SayRequest } from '../queue/job.ts';
 
 export type { SayRequest };
 
 // Language tags as `lang` takes them: en, en-US, en_US (Hermes writes it_IT), zh.
 export const LANG_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
+const VOLUME_MESSAGE = `volume must be between ${VOLUME_RANGE.min} and ${VOLUME_RANGE.max}`;
+const RATE_MESSAGE = `rate must be between ${RATE_RANGE.min} and ${RATE_RANGE.max}`;
 
 // A `say` payload is plain UTF-8 text or a JSON object; this is the object.
 const sayObject = z.strictObject({
@@ -15,8 +17,8 @@ const sayObject = z.strictObject({
   lang: z.string().regex(LANG_TAG, 'lang must be a language tag such as en, en-US, de, zh').optional(),
   speaker: z.number().int().min(0).optional(),
   priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(', ')}` }).optional(),
-  volume: z.number({ error: 'volume must be a number' }).min(0, 'volume must be between 0 and 1').max(1, 'volume must be between 0 and 1').optional(),
-  rate: z.number({ error: 'rate must be a number' }).min(0.5, 'rate must be between 0.5 and 2').max(2, 'rate must be between 0.5 and 2').optional(),
+  volume: z.number({ error: 'volume must be a number' }).min(VOLUME_RANGE.min, VOLUME_MESSAGE).max(VOLUME_RANGE.max, VOLUME_MESSAGE).optional(),
+  rate: z.number({ error: 'rate must be a number' }).min(RATE_RANGE.min, RATE_MESSAGE).max(RATE_RANGE.max, RATE_MESSAGE).optional(),
   interrupt: z.boolean({ error: 'interrupt must be true or false' }).optional(),
   ttlSeconds: z.number({ error: 'ttlSeconds must be a number' }).positive('ttlSeconds must be positive').max(7 * 24 * 3600).optional(),
 });
@@ -25,7 +27,9 @@ export type ParseResult = { ok: true; request: SayRequest } | { ok: false; id: s
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function parseSayPayload(payload: Buffer, maxPayloadBytes: number): ParseResult {
+// `plain`: the payload is text to speak even if it looks like JSON (Home
+// Assistant's notify sends the message as it was written).
+export function parseSayPayload(payload: Buffer, maxPayloadBytes: number, plain = false): ParseResult {
   if (payload.length > maxPayloadBytes) {
     return { ok: false, id: randomUUID(), reason: `payload too large: ${payload.length} bytes, limit ${maxPayloadBytes}` };
   }
@@ -40,8 +44,8 @@ export function parseSayPayload(payload: Buffer, maxPayloadBytes: number): Parse
     return { ok: false, id: randomUUID(), reason: 'payload contains control characters; send UTF-8 text or JSON' };
   }
   const trimmed = text.trim();
-  if (!trimmed.startsWith('{')) {
-    return { ok: true, request: { id: randomUUID(), text, priority: 'normal', volume: 1, rate: 1, interrupt: false } };
+  if (plain || !trimmed.startsWith('{')) {
+    return { ok: true, request: { id: randomUUID(), text, priority: 'normal', interrupt: false } };
   }
   let json: unknown;
   try {
@@ -66,8 +70,8 @@ export function parseSayPayload(payload: Buffer, maxPayloadBytes: number): Parse
       lang: m.lang,
       speaker: m.speaker,
       priority: m.priority ?? 'normal',
-      volume: m.volume ?? 1,
-      rate: m.rate ?? 1,
+      volume: m.volume,
+      rate: m.rate,
       interrupt: m.interrupt ?? false,
       ttlSeconds: m.ttlSeconds,
     },

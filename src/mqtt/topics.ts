@@ -1,3 +1,11 @@
+// What Home Assistant's entities send Herald: the commands of the notify, select and numbers.
+export const HA_COMMANDS = ['notify', 'voice', 'volume', 'rate'] as const;
+export type HaCommand = (typeof HA_COMMANDS)[number];
+// The values Herald shows in Home Assistant, each a retained plain value.
+export type HaState = 'activity' | 'queue' | 'ttfa' | 'voice' | 'volume' | 'rate';
+
+type Route = { kind: 'say' | 'stop' } | { kind: 'request'; name: string };
+
 // Every topic Herald reads or writes, from one place.
 export class Topics {
   readonly device: string;
@@ -39,11 +47,27 @@ export class Topics {
     return `${this.device}/response/${name}`;
   }
 
+  // notify takes the text itself; the others take the new value.
+  haCommand(name: HaCommand): string {
+    return name === 'notify' ? `${this.device}/ha/notify` : `${this.device}/ha/${name}/set`;
+  }
+  haState(name: HaState): string {
+    return `${this.device}/ha/${name}`;
+  }
+  // One retained config for the whole device (device-based discovery).
+  haDiscovery(prefix: string): string {
+    return `${prefix}/device/${haObjectId(this.deviceId)}/config`;
+  }
+  // Where Home Assistant says it (re)started.
+  haBirth(prefix: string): string {
+    return `${prefix}/status`;
+  }
+
   subscriptions(): string[] {
     return [this.say, this.stop, `${this.device}/request/+`, ...this.zones.map((z) => this.zoneSay(z))];
   }
 
-  classify(topic: string): { kind: 'say' | 'stop' } | { kind: 'request'; name: string } | undefined {
+  classify(topic: string): Route | undefined {
     if (topic === this.say) return { kind: 'say' };
     if (topic === this.stop) return { kind: 'stop' };
     if (this.zones.some((z) => topic === this.zoneSay(z))) return { kind: 'say' };
@@ -51,4 +75,9 @@ export class Topics {
     if (topic.startsWith(prefix) && topic.length > prefix.length) return { kind: 'request', name: topic.slice(prefix.length) };
     return undefined;
   }
+}
+
+// Home Assistant's object ids allow [a-zA-Z0-9_-]; a device id may also hold '.'.
+export function haObjectId(deviceId: string): string {
+  return `herald_${deviceId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }

@@ -1,5 +1,5 @@
 import { sentencesOf } from '../text/split.ts';
-import type { SayJob, SayRequest } from './job.ts';
+import type { SayJob, SayRequest, SpeechDefaults } from './job.ts';
 
 // What admission needs to know of the installed voices.
 export interface VoiceChoice {
@@ -12,13 +12,16 @@ export interface VoiceChoice {
 export interface AdmitLimits {
   maxChars: number;
   defaultTtlSeconds: number;
+  // The device's defaults now (Home Assistant may change them at run time);
+  // the default voice is the one `choose` falls back to.
+  defaults: SpeechDefaults;
 }
 
 export type Admission = { ok: true; job: SayJob } | { ok: false; id: string; reason: string };
 
 // The one admission of a `say`, for the daemon and `herald say` alike: checks
-// what can be checked before queueing, then settles voice, language and
-// sentences so that nothing downstream decides them again.
+// what can be checked before queueing, then settles voice, language, volume,
+// rate and sentences so that nothing downstream decides them again.
 export function admit(request: SayRequest, voices: VoiceChoice, limits: AdmitLimits, receivedOn: string, now = Date.now()): Admission {
   const reject = (reason: string): Admission => ({ ok: false, id: request.id, reason });
   if (request.text.length > limits.maxChars) return reject(`text too long: ${request.text.length} characters, limit ${limits.maxChars}`);
@@ -40,6 +43,8 @@ export function admit(request: SayRequest, voices: VoiceChoice, limits: AdmitLim
     job: {
       ...request,
       speaker,
+      volume: request.volume ?? limits.defaults.volume,
+      rate: request.rate ?? limits.defaults.rate,
       voice: chosen.voice,
       lang: chosen.lang,
       sentences,

@@ -1,7 +1,8 @@
 export const PRIORITIES = ['emergency', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-// What a `say` message asks for, once parsed and checked.
+// What a `say` message asks for, once parsed and checked. Voice, volume and
+// rate left out are the device's defaults, settled at admission.
 export interface SayRequest {
   id: string;
   text: string;
@@ -9,11 +10,23 @@ export interface SayRequest {
   lang?: string;
   speaker?: number;
   priority: Priority;
-  volume: number;
-  rate: number;
+  volume?: number;
+  rate?: number;
   interrupt: boolean;
   ttlSeconds?: number;
 }
+
+// What a message that sets no volume or rate of its own is spoken with.
+export interface SpeechDefaults {
+  volume: number;
+  rate: number;
+}
+
+export const PLAIN_DEFAULTS: SpeechDefaults = { volume: 1, rate: 1 };
+
+// What a message (or Home Assistant's numbers) may set them to.
+export const VOLUME_RANGE = { min: 0, max: 1 } as const;
+export const RATE_RANGE = { min: 0.5, max: 2 } as const;
 
 // One admitted `say` message on its way to the speaker. Voice, language and
 // sentences are settled once, at admission; the journal keeps them, so a
@@ -21,6 +34,8 @@ export interface SayRequest {
 export interface SayJob extends SayRequest {
   voice: string;
   lang: string;
+  volume: number;
+  rate: number;
   sentences: string[];
   receivedAt: number;
   expiresAt: number;
