@@ -30,6 +30,8 @@ const ENV_KEYS: Record<string, string> = {
   HERALD_ZONES: 'zones',
   HERALD_LOG_LEVEL: 'log.level',
   HERALD_METRICS_INTERVAL_SECONDS: 'metrics.intervalSeconds',
+  HERALD_WYOMING_ENABLED: 'wyoming.enabled',
+  HERALD_WYOMING_URI: 'wyoming.uri',
 };
 
 // Keys that hold text even when they look like numbers or booleans.

@@ -110,6 +110,20 @@ const metrics = z.strictObject({
   intervalSeconds: z.number().min(1).max(86400).default(30),
 });
 
+// Herald as a Wyoming TTS service (Home Assistant's Wyoming Protocol
+// integration). Off unless asked for; on, it listens on loopback unless the
+// operator names another address (tcp://0.0.0.0:10200 for every interface).
+const wyoming = z.strictObject({
+  enabled: z.boolean().default(false),
+  uri: z
+    .string()
+    .refine((uri) => {
+      const url = URL.canParse(uri) ? new URL(uri) : undefined;
+      return url?.protocol === 'tcp:' && !!url.hostname && url.port !== '' && url.pathname === '' && !url.search;
+    }, 'must be tcp://HOST:PORT, e.g. tcp://127.0.0.1:10200')
+    .default('tcp://127.0.0.1:10200'),
+});
+
 const log = z.strictObject({
   level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -125,6 +139,7 @@ export const configSchema = z.strictObject({
   queue: queue.prefault({}),
   limits: limits.prefault({}),
   metrics: metrics.prefault({}),
+  wyoming: wyoming.prefault({}),
   log: log.prefault({}),
 });
 

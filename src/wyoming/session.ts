@@ -1,0 +1,204 @@
+import type { Socket } from 'node:net';
+import type { VoiceBank } from '../engines/voice-bank.ts';
+import type { Logger } from '../log.ts';
+import { admit } from '../queue/admit.ts';
+import { languageRules } from '../text/languages.ts';
+import { sentencesOf } from '../text/split.ts';
+import { AudioOut } from './audio-out.ts';
+import { encodeEvent, FrameError, FrameReader, type WyomingEvent } from './codec.ts';
+import { errorEvent, synthesizeStopped, textOf, voiceRequest, WyomingRequestError } from './events.ts';
+import { infoEvent } from './info.ts';
+import { SentenceSpeaker } from './speaker.ts';
+import { voiceSettings, type VoiceSettings } from './voice.ts';
+
+export interface SessionParts {
+  voices: VoiceBank;
+  // config.limits: the same text and payload limits as an MQTT say.
+  maxChars: number;
+  maxPayloadBytes: number;
+  log: Logger;
+}
+
+// A streamed request (synthesize-start … synthesize-stop): text is held
+// until a sentence in it is complete.
+interface Stream {
+  settings: VoiceSettings;
+  pending: string;
+  chars: number;
+  out: AudioOut;
+  speaker: SentenceSpeaker;
+}
+
+// Events waiting to be handled before the connection stops being read.
+const MAX_WAITING_EVENTS = 32;
+
+// One client connection: events are handled one after another, in order.
+// Anything that goes wrong ends this connection only; the daemon and other
+// clients never see it.
+export class WyomingSession {
+  private readonly reader: FrameReader;
+  private readonly controller = new AbortController();
+  private chain = Promise.resolve();
+  private waiting = 0;
+  private stream?: Stream;
+  private ended = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly parts: SessionParts,
+    private readonly log: Logger,
+  ) {
+    this.reader = new FrameReader({ maxBytes: parts.maxPayloadBytes });
+    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    // A reset or a vanished client: whatever is being synthesized for it stops.
+    socket.on('error', (err) => log.debug({ err: err.message }, 'wyoming connection error'));
+    socket.on('close', () => {
+      this.ended = true;
+      this.controller.abort(new Error('client disconnected'));
+      log.debug('wyoming client disconnected');
+    });
+  }
+
+  // Resolves when every event received so far has been handled.
+  get idle(): Promise<void> {
+    return this.chain;
+  }
+
+  close(): void {
+    this.controller.abort(new Error('server closing'));
+    this.socket.destroy();
+  }
+
+  private receive(chunk: Buffer): void {
+    if (this.ended) return;
+    let events: WyomingEvent[];
+    try {
+      events = this.reader.push(chunk);
+    } catch (err) {
+      if (!(err instanceof FrameError)) throw err;
+      this.log.warn({ err: err.message }, 'wyoming: unreadable frame; connection closed');
+      this.fail(err.message, 'bad-frame');
+      return;
+    }
+    for (const event of events) {
+      this.waiting++;
+      if (this.waiting >= MAX_WAITING_EVENTS) this.socket.pause();
+      this.chain = this.chain.then(() => this.handleSafely(event));
+    }
+  }
+
+  private async handleSafely(event: WyomingEvent): Promise<void> {
+    try {
+      if (!this.ended) await this.handle(event);
+    } catch (err) {
+      if (this.controller.signal.aborted) return;
+      if (err instanceof WyomingRequestError) {
+        this.log.info({ event: event.type, err: err.message }, 'wyoming request refused');
+        this.fail(err.message, err.code);
+      } else {
+        this.log.error({ event: event.type, err: (err as Error).message }, 'wyoming synthesis failed');
+        this.fail(`synthesis failed: ${(err as Error).message}`, 'synthesis-failed');
+      }
+    } finally {
+      if (--this.waiting < MAX_WAITING_EVENTS / 2) this.socket.resume();
+    }
+  }
+
+  // One `error` event, then the connection ends, as the Python server's does
+  // after an exception: a client waiting for audio is not left hanging.
+  private fail(text: string, code: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.controller.abort(new Error(text));
+    this.socket.end(encodeEvent(errorEvent(text, code)));
+  }
+
+  private send = (event: WyomingEvent): Promise<void> => {
+    const { signal } = this.controller;
+    signal.throwIfAborted();
+    if (this.socket.write(encodeEvent(event))) return Promise.resolve();
+    // The client reads slower than we synthesize: wait for it, or for it to go.
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        this.socket.off('drain', done);
+        signal.removeEventListener('abort', done);
+        if (signal.aborted) reject(signal.reason);
+        else resolve();
+      };
+      this.socket.on('drain', done);
+      signal.addEventListener('abort', done);
+    });
+  };
+
+  private async handle(event: WyomingEvent): Promise<void> {
+    const { voices, log } = this.parts;
+    switch (event.type) {
+      case 'describe':
+        return this.send(infoEvent(voices));
+      case 'synthesize':
+        // Inside a stream it only repeats the streamed text for clients that
+        // cannot stream (Home Assistant sends it): wyoming-piper ignores it too.
+        if (this.stream) return;
+        return this.synthesize(textOf(event.data, 'synthesize'), voiceSettings(voices, voiceRequest(event.data)));
+      case 'synthesize-start': {
+        const settings = voiceSettings(voices, voiceRequest(event.data));
+        const out = new AudioOut(this.send);
+        this.stream = { settings, pending: '', chars: 0, out, speaker: new SentenceSpeaker(voices, settings, out, this.controller.signal, this.log) };
+        return;
+      }
+      case 'synthesize-chunk':
+        return this.streamChunk(textOf(event.data, 'synthesize-chunk'));
+      case 'synthesize-stop':
+        return this.streamStop();
+      default:
+        // Not a TTS event: ignored, as the reference servers do.
+        log.debug({ event: event.type }, 'wyoming event ignored');
+    }
+  }
+
+  private async synthesize(text: string, settings: VoiceSettings): Promise<void> {
+    const { voices, maxChars } = this.parts;
+    // The admission of an MQTT say: same limits, same normalizing and splitting.
+    const admission = admit({ id: 'wyoming', text, voice: settings.voice, lang: settings.lang, speaker: settings.speaker, rate: settings.rate, priority: 'normal', volume: 1, interrupt: false }, voices, { maxChars, defaultTtlSeconds: 1 }, 'wyoming');
+    if (!admission.ok) throw new WyomingRequestError(admission.reason, admission.reason.startsWith('text too long') ? 'text-too-long' : 'no-text');
+    const out = new AudioOut(this.send);
+    this.log.debug({ voice: settings.voice, sentences: admission.job.sentences.length }, 'wyoming synthesize');
+    await new SentenceSpeaker(voices, settings, out, this.controller.signal, this.log).speak(admission.job.sentences);
+    await out.stop();
+  }
+
+  private async streamChunk(text: string): Promise<void> {
+    const stream = this.stream;
+    if (!stream) throw new WyomingRequestError('synthesize-chunk outside a synthesize-start … synthesize-stop stream', 'no-stream');
+    stream.chars += text.length;
+    if (stream.chars > this.parts.maxChars) throw new WyomingRequestError(`text too long: ${stream.chars} characters, limit ${this.parts.maxChars}`, 'text-too-long');
+    stream.pending += text;
+    const end = completeUpTo(stream.pending, stream.settings.lang);
+    if (!end) return;
+    const complete = stream.pending.slice(0, end);
+    stream.pending = stream.pending.slice(end);
+    await stream.speaker.speak(sentencesOf(complete, stream.settings.lang));
+  }
+
+  private async streamStop(): Promise<void> {
+    const stream = this.stream;
+    if (!stream) throw new WyomingRequestError('synthesize-stop without synthesize-start', 'no-stream');
+    await stream.speaker.speak(sentencesOf(stream.pending, stream.settings.lang));
+    this.stream = undefined;
+    if (!stream.speaker.spoken) throw new WyomingRequestError('no speakable text (only symbols, emoji or whitespace)', 'no-text');
+    await stream.out.stop();
+    await this.send(synthesizeStopped());
+  }
+}
+
+// Where the complete sentences in streamed text end: after the last sentence
+// end that more text already follows (a "3." at the very end may yet become "3.5").
+export function completeUpTo(text: string, lang: string): number {
+  const { sentenceEnd } = languageRules(lang);
+  let end = 0;
+  for (const match of text.matchAll(new RegExp(sentenceEnd.source, sentenceEnd.flags))) {
+    const after = (match.index ?? 0) + match[0].length;
+    if (after < text.length) end = after;
+  }
+  return end;
+}
