@@ -18,7 +18,8 @@ const clients: WyomingClient[] = [];
 before(async () => {
   h = await startHarness({
     voices: [{ name: 'fixture' }, { name: 'multi', speakers: 3 }],
-    config: { voices: { default: 'fixture' }, wyoming: { enabled: true, uri: 'tcp://127.0.0.1:0' } },
+    // Room for a Wyoming synthesis long enough to still be running when an announcement comes.
+    config: { voices: { default: 'fixture' }, limits: { maxChars: 10_000 }, wyoming: { enabled: true, uri: 'tcp://127.0.0.1:0' } },
   });
   const address = h.daemon.wyoming!.address!;
   assert.equal(address.address, '127.0.0.1');
@@ -154,12 +155,13 @@ describe('wyoming: bad requests', () => {
     await refused((c) => c.send('synthesize', { text: 'Hi.', voice: { name: 'multi', speaker: 'speaker9' } }), 'unknown-speaker', /unknown speaker 'speaker9'.*speaker0, speaker1, speaker2/);
     await refused((c) => c.send('synthesize', { text: 'Hi.', voice: { name: 'fixture@3' } }), 'bad-rate', /0\.5 to 2/);
     await refused((c) => c.send('synthesize', { text: ' ?! ' }), 'no-text', /no speakable text/);
-    await refused((c) => c.send('synthesize', { text: 'a'.repeat(2001) }), 'text-too-long', /text too long: 2001 characters, limit 2000/);
+    await refused((c) => c.send('synthesize', { text: 'a'.repeat(10_001) }), 'text-too-long', /text too long: 10001 characters, limit 10000/);
     await refused((c) => c.send('synthesize', {}), 'bad-request', /needs "text"/);
     await refused((c) => {
       c.send('synthesize-start');
-      c.send('synthesize-chunk', { text: 'b. '.repeat(700) });
-    }, 'text-too-long', /limit 2000/);
+      c.send('synthesize-chunk', { text: 'b'.repeat(9000) });
+      c.send('synthesize-chunk', { text: 'b'.repeat(3000) });
+    }, 'text-too-long', /text too long: 12000 characters, limit 10000/);
   });
 
   test('a malformed header and an oversized header are refused; unknown event types are ignored', async () => {
@@ -175,19 +177,23 @@ describe('wyoming: bad requests', () => {
 
   test('a client that vanishes mid-stream affects no one: the next client and an MQTT say still work', async () => {
     const c = await client();
-    c.send('synthesize', { text: 'This sentence goes first. '.repeat(40) });
+    c.send('synthesize', { text: 'This sentence goes first. '.repeat(300) });
     await c.next((e) => e.type === 'audio-chunk');
+    const conn = sentenceLog().at(-1)!.wyoming;
     c.close();
     const d = await client();
     assertAudio(await d.synthesize('Still here.'), await expectedIds(h.daemon.espeak, 'Still here.'));
     await h.say({ id: 'after-vanish', text: 'Nothing broke.' });
     assert.equal((await h.terminalOf('after-vanish')).event, 'finished');
+    // Its synthesis stopped when it went.
+    const made = sentenceLog().filter((l) => l.wyoming === conn && l.msg === 'wyoming sentence sent').length;
+    assert.ok(made >= 1 && made < 300, `${made} sentences made for the vanished client`);
   });
 });
 
 describe('wyoming: announcements come first', () => {
   test('an MQTT announcement queued while three long Wyoming syntheses run starts before any of them ends, and only it reaches the speaker', async () => {
-    const long = 'A long report follows here. '.repeat(70);
+    const long = 'A long report follows here. '.repeat(300);
     const cs = await Promise.all([client(), client(), client()]);
     for (const c of cs) c.send('synthesize', { text: long });
     await Promise.all(cs.map((c) => c.next((e) => e.type === 'audio-chunk')));
@@ -200,7 +206,7 @@ describe('wyoming: announcements come first', () => {
     assert.equal(stillRunning.length, 3, 'no Wyoming response had ended when the announcement started');
     assert.equal((await h.terminalOf('drill', 60_000)).event, 'finished');
     const results = await Promise.all(cs.map((c) => c.response('audio-stop', 0, 120_000)));
-    for (const r of results) assert.equal(findFixtureSentences(r.pcm).length, 70);
+    for (const r of results) assert.equal(findFixtureSentences(r.pcm).length, 300);
     await h.flushAudio();
     const played = findFixtureSentences(h.capture.samples().subarray(Math.floor(from))).filter((s) => s.volume > 0);
     assert.deepEqual(played.map((s) => s.ids), await expectedIds(h.daemon.espeak, text));
