@@ -74,7 +74,7 @@ export class Daemon {
       reloadVoices: () => this.reloadVoices(),
     });
     if (config.wyoming.enabled) {
-      this.wyoming = new WyomingServer({ uri: config.wyoming.uri, voices: this.voices, maxChars: config.limits.maxChars, maxPayloadBytes: config.limits.maxPayloadBytes, log });
+      this.wyoming = new WyomingServer({ uri: config.wyoming.uri, voices: this.voices, limits: this.limits, maxPayloadBytes: config.limits.maxPayloadBytes, log });
     }
     this.events.on('event', (e) => {
       const terminal = TERMINAL_EVENTS.has(e.event);

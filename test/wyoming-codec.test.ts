@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { RunLanes } from '../src/engines/run-lanes.ts';
 import { encodeEvent, FrameError, FrameReader } from '../src/wyoming/codec.ts';
-import { completeUpTo } from '../src/wyoming/session.ts';
+import { completeUpTo, TextStream } from '../src/wyoming/text-stream.ts';
+import { sentencesOf } from '../src/text/split.ts';
 import { frame } from './helpers/wyoming-client.ts';
 
 describe('wyoming framing', () => {
@@ -58,6 +59,15 @@ describe('streamed text', () => {
     assert.equal(completeUpTo('It costs 3.', 'en'), 0);
     assert.equal(completeUpTo('It costs 3.5 euro', 'en'), 0);
     assert.equal(completeUpTo('One. Two! Three', 'en'), 'One. Two!'.length);
+  });
+
+  test('chunks become sentences as they complete, normalized as a say is; the whole stream counts against the limit', () => {
+    const stream = new TextStream('en', 40);
+    assert.deepEqual(stream.add('It is 3'), []);
+    assert.deepEqual(stream.add('.5 km. Then'), sentencesOf('It is 3.5 km.', 'en'));
+    assert.deepEqual(stream.add(' left'), []);
+    assert.deepEqual(stream.finish(), sentencesOf('Then left', 'en'));
+    assert.throws(() => stream.add('x'.repeat(30)), /text too long: 53 characters, limit 40/);
   });
 });
 

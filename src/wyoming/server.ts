@@ -1,13 +1,14 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import type { VoiceBank } from '../engines/voice-bank.ts';
 import type { Logger } from '../log.ts';
+import type { AdmitLimits } from '../queue/admit.ts';
 import { WyomingSession } from './session.ts';
 
 export interface WyomingOptions {
   // tcp://HOST:PORT (config wyoming.uri)
   uri: string;
   voices: VoiceBank;
-  maxChars: number;
+  limits: AdmitLimits;
   maxPayloadBytes: number;
   log: Logger;
 }

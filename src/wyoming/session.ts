@@ -1,36 +1,34 @@
 import type { Socket } from 'node:net';
 import type { VoiceBank } from '../engines/voice-bank.ts';
 import type { Logger } from '../log.ts';
-import { admit } from '../queue/admit.ts';
-import { languageRules } from '../text/languages.ts';
-import { sentencesOf } from '../text/split.ts';
+import { admit, type AdmitLimits } from '../queue/admit.ts';
 import { AudioOut } from './audio-out.ts';
 import { encodeEvent, FrameError, FrameReader, type WyomingEvent } from './codec.ts';
 import { errorEvent, synthesizeStopped, textOf, voiceRequest, WyomingRequestError } from './events.ts';
 import { infoEvent } from './info.ts';
 import { SentenceSpeaker } from './speaker.ts';
+import { TextStream } from './text-stream.ts';
 import { voiceSettings, type VoiceSettings } from './voice.ts';
 
 export interface SessionParts {
   voices: VoiceBank;
-  // config.limits: the same text and payload limits as an MQTT say.
-  maxChars: number;
+  // The same limits as an MQTT say: its admission's, and its payload size for each part of a frame.
+  limits: AdmitLimits;
   maxPayloadBytes: number;
   log: Logger;
 }
 
-// A streamed request (synthesize-start … synthesize-stop): text is held
-// until a sentence in it is complete.
+// A streamed request, from synthesize-start to synthesize-stop.
 interface Stream {
-  settings: VoiceSettings;
-  pending: string;
-  chars: number;
+  text: TextStream;
   out: AudioOut;
   speaker: SentenceSpeaker;
 }
 
 // Events waiting to be handled before the connection stops being read.
 const MAX_WAITING_EVENTS = 32;
+// How long a refused client has to read the error and close.
+const CLOSE_GRACE_MS = 5000;
 
 // One client connection: events are handled one after another, in order.
 // Anything that goes wrong ends this connection only; the daemon and other
@@ -75,9 +73,9 @@ export class WyomingSession {
     try {
       events = this.reader.push(chunk);
     } catch (err) {
-      if (!(err instanceof FrameError)) throw err;
-      this.log.warn({ err: err.message }, 'wyoming: unreadable frame; connection closed');
-      this.fail(err.message, 'bad-frame');
+      const message = err instanceof FrameError ? err.message : `unreadable frame: ${(err as Error).message}`;
+      this.log.warn({ err: message }, 'wyoming: unreadable frame; connection closed');
+      this.fail(message, 'bad-frame');
       return;
     }
     for (const event of events) {
@@ -111,6 +109,8 @@ export class WyomingSession {
     this.ended = true;
     this.controller.abort(new Error(text));
     this.socket.end(encodeEvent(errorEvent(text, code)));
+    // A client that never closes its side does not keep the socket.
+    setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
   }
 
   private send = (event: WyomingEvent): Promise<void> => {
@@ -143,7 +143,7 @@ export class WyomingSession {
       case 'synthesize-start': {
         const settings = voiceSettings(voices, voiceRequest(event.data));
         const out = new AudioOut(this.send);
-        this.stream = { settings, pending: '', chars: 0, out, speaker: new SentenceSpeaker(voices, settings, out, this.controller.signal, this.log) };
+        this.stream = { text: new TextStream(settings.lang, this.parts.limits.maxChars), out, speaker: new SentenceSpeaker(voices, settings, out, this.controller.signal, this.log) };
         return;
       }
       case 'synthesize-chunk':
@@ -157,9 +157,10 @@ export class WyomingSession {
   }
 
   private async synthesize(text: string, settings: VoiceSettings): Promise<void> {
-    const { voices, maxChars } = this.parts;
+    const { voices, limits } = this.parts;
     // The admission of an MQTT say: same limits, same normalizing and splitting.
-    const admission = admit({ id: 'wyoming', text, voice: settings.voice, lang: settings.lang, speaker: settings.speaker, rate: settings.rate, priority: 'normal', volume: 1, interrupt: false }, voices, { maxChars, defaultTtlSeconds: 1 }, 'wyoming');
+    // The voice is known by now, so only the text can be refused.
+    const admission = admit({ id: 'wyoming', text, voice: settings.voice, lang: settings.lang, speaker: settings.speaker, rate: settings.rate, priority: 'normal', volume: 1, interrupt: false }, voices, limits, 'wyoming');
     if (!admission.ok) throw new WyomingRequestError(admission.reason, admission.reason.startsWith('text too long') ? 'text-too-long' : 'no-text');
     const out = new AudioOut(this.send);
     this.log.debug({ voice: settings.voice, sentences: admission.job.sentences.length }, 'wyoming synthesize');
@@ -168,37 +169,17 @@ export class WyomingSession {
   }
 
   private async streamChunk(text: string): Promise<void> {
-    const stream = this.stream;
-    if (!stream) throw new WyomingRequestError('synthesize-chunk outside a synthesize-start … synthesize-stop stream', 'no-stream');
-    stream.chars += text.length;
-    if (stream.chars > this.parts.maxChars) throw new WyomingRequestError(`text too long: ${stream.chars} characters, limit ${this.parts.maxChars}`, 'text-too-long');
-    stream.pending += text;
-    const end = completeUpTo(stream.pending, stream.settings.lang);
-    if (!end) return;
-    const complete = stream.pending.slice(0, end);
-    stream.pending = stream.pending.slice(end);
-    await stream.speaker.speak(sentencesOf(complete, stream.settings.lang));
+    if (!this.stream) throw new WyomingRequestError('synthesize-chunk outside a synthesize-start … synthesize-stop stream', 'no-stream');
+    await this.stream.speaker.speak(this.stream.text.add(text));
   }
 
   private async streamStop(): Promise<void> {
     const stream = this.stream;
     if (!stream) throw new WyomingRequestError('synthesize-stop without synthesize-start', 'no-stream');
-    await stream.speaker.speak(sentencesOf(stream.pending, stream.settings.lang));
+    await stream.speaker.speak(stream.text.finish());
     this.stream = undefined;
     if (!stream.speaker.spoken) throw new WyomingRequestError('no speakable text (only symbols, emoji or whitespace)', 'no-text');
     await stream.out.stop();
     await this.send(synthesizeStopped());
   }
-}
-
-// Where the complete sentences in streamed text end: after the last sentence
-// end that more text already follows (a "3." at the very end may yet become "3.5").
-export function completeUpTo(text: string, lang: string): number {
-  const { sentenceEnd } = languageRules(lang);
-  let end = 0;
-  for (const match of text.matchAll(new RegExp(sentenceEnd.source, sentenceEnd.flags))) {
-    const after = (match.index ?? 0) + match[0].length;
-    if (after < text.length) end = after;
-  }
-  return end;
 }
