@@ -23,8 +23,4 @@ export class RunLanes {
       else this.busy = false;
     }
   }
-
-  get queued(): { foreground: number; background: number } {
-    return { foreground: this.waiting.foreground.length, background: this.waiting.background.length };
-  }
 }

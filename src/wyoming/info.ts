@@ -1,6 +1,7 @@
 // The answer to `describe`: one TTS program with every voice of the
 // VoiceBank, in the shape wyoming's Info.from_event reads (info.py).
 import { ESPEAK_VOICE, type VoiceBank } from '../engines/voice-bank.ts';
+import { languagesWithRules } from '../text/languages.ts';
 import { VERSION } from '../version.ts';
 import type { WyomingEvent } from './codec.ts';
 
@@ -8,8 +9,6 @@ const PIPER = { name: 'Piper', url: 'https://github.com/rhasspy/piper' };
 const ESPEAK_NG = { name: 'eSpeak NG', url: 'https://github.com/espeak-ng/espeak-ng' };
 // Herald has no public address to point to; the field is required, so it is empty.
 const HERALD = { name: 'Herald', url: '' };
-// The languages espeak-ng speaks for Herald with sentence rules of its own (text/languages.ts).
-const ESPEAK_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'zh'];
 
 export function infoEvent(voices: VoiceBank): WyomingEvent {
   const neural = voices.names().map((name) => {
@@ -26,7 +25,7 @@ export function infoEvent(voices: VoiceBank): WyomingEvent {
       ...(speakers ? { speakers } : {}),
     };
   });
-  const espeak = { name: ESPEAK_VOICE, description: 'eSpeak NG (formant synthesis)', attribution: ESPEAK_NG, installed: true, version: null, languages: ESPEAK_LANGUAGES };
+  const espeak = { name: ESPEAK_VOICE, description: 'eSpeak NG (formant synthesis)', attribution: ESPEAK_NG, installed: true, version: null, languages: languagesWithRules() };
   const tts = {
     name: 'herald',
     description: 'Herald offline text-to-speech',

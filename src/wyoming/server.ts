@@ -32,6 +32,8 @@ export class WyomingServer {
     const { log } = this.options;
     const server = createServer((socket) => {
       const conn = ++this.connections;
+      // Audio chunks go out as they are made, not held back to fill packets.
+      socket.setNoDelay(true);
       const session = new WyomingSession(socket, this.options, log.child({ wyoming: conn }));
       this.sessions.add(session);
       socket.on('close', () => this.sessions.delete(session));

@@ -6,7 +6,7 @@ import { AudioOut } from './audio-out.ts';
 import { encodeEvent, FrameError, FrameReader, type WyomingEvent } from './codec.ts';
 import { errorEvent, synthesizeStopped, textOf, voiceRequest, WyomingRequestError } from './events.ts';
 import { infoEvent } from './info.ts';
-import { SentenceSpeaker } from './speaker.ts';
+import { Synthesis } from './synthesis.ts';
 import { TextStream } from './text-stream.ts';
 import { voiceSettings, type VoiceSettings } from './voice.ts';
 
@@ -22,7 +22,7 @@ export interface SessionParts {
 interface Stream {
   text: TextStream;
   out: AudioOut;
-  speaker: SentenceSpeaker;
+  synthesis: Synthesis;
 }
 
 // Events waiting to be handled before the connection stops being read.
@@ -143,7 +143,7 @@ export class WyomingSession {
       case 'synthesize-start': {
         const settings = voiceSettings(voices, voiceRequest(event.data));
         const out = new AudioOut(this.send);
-        this.stream = { text: new TextStream(settings.lang, this.parts.limits.maxChars), out, speaker: new SentenceSpeaker(voices, settings, out, this.controller.signal, this.log) };
+        this.stream = { text: new TextStream(settings.lang, this.parts.limits.maxChars), out, synthesis: new Synthesis(voices, settings, out, this.controller.signal, this.log) };
         return;
       }
       case 'synthesize-chunk':
@@ -164,21 +164,21 @@ export class WyomingSession {
     if (!admission.ok) throw new WyomingRequestError(admission.reason, admission.reason.startsWith('text too long') ? 'text-too-long' : 'no-text');
     const out = new AudioOut(this.send);
     this.log.debug({ voice: settings.voice, sentences: admission.job.sentences.length }, 'wyoming synthesize');
-    await new SentenceSpeaker(voices, settings, out, this.controller.signal, this.log).speak(admission.job.sentences);
+    await new Synthesis(voices, settings, out, this.controller.signal, this.log).speak(admission.job.sentences);
     await out.stop();
   }
 
   private async streamChunk(text: string): Promise<void> {
     if (!this.stream) throw new WyomingRequestError('synthesize-chunk outside a synthesize-start … synthesize-stop stream', 'no-stream');
-    await this.stream.speaker.speak(this.stream.text.add(text));
+    await this.stream.synthesis.speak(this.stream.text.add(text));
   }
 
   private async streamStop(): Promise<void> {
     const stream = this.stream;
     if (!stream) throw new WyomingRequestError('synthesize-stop without synthesize-start', 'no-stream');
-    await stream.speaker.speak(stream.text.finish());
+    await stream.synthesis.speak(stream.text.finish());
     this.stream = undefined;
-    if (!stream.speaker.spoken) throw new WyomingRequestError('no speakable text (only symbols, emoji or whitespace)', 'no-text');
+    if (!stream.synthesis.spoken) throw new WyomingRequestError('no speakable text (only symbols, emoji or whitespace)', 'no-text');
     await stream.out.stop();
     await this.send(synthesizeStopped());
   }

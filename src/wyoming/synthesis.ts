@@ -8,7 +8,7 @@ import type { VoiceSettings } from './voice.ts';
 // background lane (run-lanes.ts), each sent as soon as it is made, while the
 // next one's phonemes are prepared. The same JobSpeech (neural voice with
 // espeak-ng behind it) as an announcement gets.
-export class SentenceSpeaker {
+export class Synthesis {
   private readonly speech: JobSpeech;
   // Sentences spoken so far in this response.
   spoken = 0;
