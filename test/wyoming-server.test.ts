@@ -212,3 +212,15 @@ describe('wyoming: announcements come first', () => {
     assert.deepEqual(played.map((s) => s.ids), await expectedIds(h.daemon.espeak, text));
   });
 });
+
+describe('wyoming: daemon stop', () => {
+  test('stop() ends the connections, even one mid-synthesis, and closes the port', async () => {
+    const c = await client();
+    c.send('synthesize', { text: 'Stopping soon. '.repeat(300) });
+    await c.next((e) => e.type === 'audio-chunk');
+    await h.daemon.stop();
+    await c.closed;
+    assert.equal(c.events.some((e) => e.type === 'audio-stop'), false);
+    await assert.rejects(WyomingClient.connect(port), /ECONNREFUSED/);
+  });
+});
