@@ -21,6 +21,7 @@ import { JobQueue } from './queue/priority-queue.ts';
 import { RuntimeMetrics } from './system/runtime-metrics.ts';
 import { SynthStats } from './system/synth-stats.ts';
 import { EspeakHost } from './text/espeak-host.ts';
+import { WyomingServer } from './wyoming/server.ts';
 
 // The path of a `say`, top to bottom:
 //   MQTT (mqtt/adapter) → receive: parse the payload (a Hermes say: hermes/
@@ -28,6 +29,9 @@ import { EspeakHost } from './text/espeak-host.ts';
 //   (fsynced before the broker's PUBACK) → queue → player → speak: engine
 //   (Piper on onnxruntime, espeak-ng fallback) → ALSA sink process. Each step
 //   reports through `events`.
+// Wyoming clients (wyoming/, off by default) share the voices, not the queue:
+// their audio goes back over the socket, and their model runs wait behind
+// the announcements' (engines/run-lanes.ts).
 export class Daemon {
   readonly events = new EventBus();
   readonly topics: Topics;
@@ -43,6 +47,7 @@ export class Daemon {
   // Other protocols on the same broker, each through enqueue below.
   readonly extensions: MqttExtension[] = [];
   readonly homeassistant: HomeAssistant;
+  readonly wyoming?: WyomingServer;
   private readonly metrics: RuntimeMetrics;
   private broker?: EmbeddedBroker;
   private timers: NodeJS.Timeout[] = [];
@@ -85,6 +90,9 @@ export class Daemon {
       publish: (name, event) => this.mqtt.publishEnroll(name, event),
       reloadVoices: () => this.reloadVoices(),
     });
+    if (config.wyoming.enabled) {
+      this.wyoming = new WyomingServer({ uri: config.wyoming.uri, voices: this.voices, limits: () => this.admitLimits(), maxPayloadBytes: config.limits.maxPayloadBytes, log });
+    }
     this.events.on('event', (e) => {
       const terminal = TERMINAL_EVENTS.has(e.event);
       if (terminal) this.journal.done(e.id);
@@ -126,6 +134,8 @@ export class Daemon {
     this.mqtt.connect(broker.url, { say: (payload, topic) => this.receive(payload, topic), stop: (clear) => this.player.stop(clear), requests: this.requests(), extensions: this.extensions }, !!this.broker);
     this.replayJournal();
     this.player.start();
+    // After the voices loaded, so that a client's first `describe` lists them.
+    await this.wyoming?.listen();
     this.timers.push(setInterval(() => this.player.dropExpired(), 1000));
     this.timers.push(setInterval(() => this.retryJournal(), 30_000));
     this.timers.push(setInterval(() => void this.publishMetrics(), this.config.metrics.intervalSeconds * 1000));
@@ -251,6 +261,7 @@ export class Daemon {
     for (const t of this.timers) clearInterval(t);
     // An adaptation process or arecord must not outlive the daemon.
     await this.enrollment.close();
+    await this.wyoming?.close();
     await this.player.shutdown();
     this.homeassistant.close();
     await this.mqtt.close();

@@ -34,6 +34,8 @@ const ENV_KEYS: Record<string, string> = {
   HERALD_HERMES_SITE_ID: 'hermes.siteId',
   HERALD_HOMEASSISTANT_ENABLED: 'homeassistant.enabled',
   HERALD_HOMEASSISTANT_DISCOVERY_PREFIX: 'homeassistant.discoveryPrefix',
+  HERALD_WYOMING_ENABLED: 'wyoming.enabled',
+  HERALD_WYOMING_URI: 'wyoming.uri',
 };
 
 // Keys that hold text even when they look like numbers or booleans.

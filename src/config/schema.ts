@@ -124,6 +124,20 @@ const homeassistant = z.strictObject({
   discoveryPrefix: z.string().regex(/^[A-Za-z0-9_\/-]{1,64}$/, 'letters, digits, "_", "-" and "/" only').default('homeassistant'),
 });
 
+// Herald as a Wyoming TTS service (Home Assistant's Wyoming Protocol
+// integration). Off unless asked for; on, it listens on loopback unless the
+// operator names another address (tcp://0.0.0.0:10200 for every interface).
+const wyoming = z.strictObject({
+  enabled: z.boolean().default(false),
+  uri: z
+    .string()
+    .refine((uri) => {
+      const url = URL.canParse(uri) ? new URL(uri) : undefined;
+      return url?.protocol === 'tcp:' && !!url.hostname && url.port !== '' && url.pathname === '' && !url.search;
+    }, 'must be tcp://HOST:PORT, e.g. tcp://127.0.0.1:10200')
+    .default('tcp://127.0.0.1:10200'),
+});
+
 const log = z.strictObject({
   level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -141,6 +155,7 @@ export const configSchema = z.strictObject({
   metrics: metrics.prefault({}),
   hermes: hermes.prefault({}),
   homeassistant: homeassistant.prefault({}),
+  wyoming: wyoming.prefault({}),
   log: log.prefault({}),
 });
 

@@ -4,6 +4,7 @@ import { IpcExitError, IpcHost, type Call } from '../ipc/host.ts';
 import { workerTransport } from '../ipc/transport.ts';
 import type { FeedTensor, OnnxProtocol, OpenArgs, ProviderAttempt, SessionOptions, SessionOutput } from './onnx-protocol.ts';
 import type { ExecutionProviderEntry } from './provider-options.ts';
+import { RunLanes, type RunLane } from './run-lanes.ts';
 
 export type { FeedTensor, ProviderAttempt, SessionOptions, SessionOutput };
 
@@ -11,8 +12,8 @@ export type { FeedTensor, ProviderAttempt, SessionOptions, SessionOutput };
 export interface ThreadSession {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
-  // The first output of the model.
-  run(feeds: Record<string, FeedTensor>): Promise<SessionOutput>;
+  // The first output of the model; `lane` orders it among waiting runs (run-lanes.ts).
+  run(feeds: Record<string, FeedTensor>, lane?: RunLane): Promise<SessionOutput>;
   release(): Promise<void>;
 }
 
@@ -60,6 +61,9 @@ const worker = new IpcHost<OnnxProtocol>({
   keepAlive: 'busy',
 });
 
+// Every session's runs, whichever voice: they share the one worker.
+const lanes = new RunLanes();
+
 // Runs to go until the armed kill (0: none armed).
 let killAtRun = 0;
 
@@ -89,18 +93,20 @@ export async function openSession(modelPath: string, entries: readonly (Provider
   const session: ThreadSession = {
     inputNames: reply.inputNames,
     outputNames: reply.outputNames,
-    async run(feeds) {
-      if (released) throw new Error(`onnx session for ${modelPath} was released`);
-      await worker.ready();
-      if (handle.lost) throw new Error(`onnx session for ${modelPath} could not be reopened after the worker restarted: ${handle.lost}`);
-      const result = worker.callNow('run', { session: handle.remote, feeds });
-      if (killAtRun && --killAtRun === 0) worker.kill();
-      try {
-        return await result;
-      } catch (err) {
-        if (err instanceof IpcExitError) throw new Error(`the onnx worker died while running ${modelPath} (${err.message}); it restarts and reopens its sessions`);
-        throw err;
-      }
+    run(feeds, lane = 'foreground') {
+      return lanes.run(lane, async () => {
+        if (released) throw new Error(`onnx session for ${modelPath} was released`);
+        await worker.ready();
+        if (handle.lost) throw new Error(`onnx session for ${modelPath} could not be reopened after the worker restarted: ${handle.lost}`);
+        const result = worker.callNow('run', { session: handle.remote, feeds });
+        if (killAtRun && --killAtRun === 0) worker.kill();
+        try {
+          return await result;
+        } catch (err) {
+          if (err instanceof IpcExitError) throw new Error(`the onnx worker died while running ${modelPath} (${err.message}); it restarts and reopens its sessions`);
+          throw err;
+        }
+      });
     },
     async release() {
       if (released) return;

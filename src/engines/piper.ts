@@ -5,7 +5,7 @@ import { BOS, EOS, PAD } from '../voices/piper-symbols.ts';
 import type { VoiceInfo } from '../voices/types.ts';
 import { openSession, type FeedTensor, type ProviderAttempt, type SessionOptions, type ThreadSession } from './onnx-session.ts';
 import type { EffectivePrecision, ProviderPlan } from './provider-options.ts';
-import type { SentenceAudio, SpeechEngine, SynthOptions } from './types.ts';
+import type { PreparedSentence, SentenceAudio, SpeechEngine, SynthOptions } from './types.ts';
 
 // Piper's id sequence: BOS, PAD, then every phoneme followed by PAD, then EOS.
 // Phonemes missing from the voice's map are skipped, as piper-phonemize does.
@@ -96,21 +96,17 @@ export class PiperEngine implements SpeechEngine {
   }
 
   // The next sentence's phonemes, asked for while this one is computed: the
-  // espeak-ng process works while the onnx worker does. One at a time, so a
-  // message that is cut leaves nothing behind but one string.
-  private next?: { sentence: string; phonemes: Promise<string> };
-
-  prepare(sentence: string): void {
+  // espeak-ng process works while the onnx worker does.
+  prepare(sentence: string): PreparedSentence {
     const phonemes = phonemizeSentence(this.espeak, this.info.espeakVoice, sentence);
     // Read (and its failure seen) by synthesize, if that sentence comes.
     phonemes.catch(() => {});
-    this.next = { sentence, phonemes };
+    return { sentence, phonemes };
   }
 
-  async synthesize(sentence: string, options: SynthOptions): Promise<SentenceAudio> {
+  async synthesize(sentence: string, options: SynthOptions, prepared?: PreparedSentence): Promise<SentenceAudio> {
     const started = performance.now();
-    const ready = this.next?.sentence === sentence ? this.next.phonemes : undefined;
-    this.next = undefined;
+    const ready = prepared?.sentence === sentence ? prepared.phonemes : undefined;
     const phonemes = await (ready ?? phonemizeSentence(this.espeak, this.info.espeakVoice, sentence));
     const parts: Float32Array[] = [];
     for (const piece of this.fit(phonemes)) parts.push(await this.run(phonemesToIds(piece, this.info.phonemeIdMap).ids, options));
@@ -139,7 +135,7 @@ export class PiperEngine implements SpeechEngine {
       scales: { type: 'float32', data: Float32Array.from([info.noiseScale, info.lengthScale / options.rate, info.noiseW]), dims: [3] },
     };
     if (info.numSpeakers > 1) feeds.sid = { type: 'int64', data: BigInt64Array.from([BigInt(options.speakerId ?? 0)]), dims: [1] };
-    const { data: samples } = await this.session.run(feeds);
+    const { data: samples } = await this.session.run(feeds, options.lane);
     if (samples.some((v) => !Number.isFinite(v))) throw new Error(`voice ${info.name} produced non-finite samples`);
     return samples;
   }

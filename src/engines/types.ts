@@ -1,9 +1,18 @@
 import type { ProviderName } from '../config/schema.ts';
+import type { RunLane } from './run-lanes.ts';
 
 export interface SynthOptions {
   // 0.5 (slow) .. 2 (fast); Piper maps it to length_scale, espeak-ng to words per minute.
   rate: number;
   speakerId?: number;
+  // Default 'foreground': the device's own announcements.
+  lane?: RunLane;
+}
+
+// Text work for a sentence started ahead of its synthesis (see prepare).
+export interface PreparedSentence {
+  sentence: string;
+  phonemes: Promise<string>;
 }
 
 export interface SentenceAudio {
@@ -21,8 +30,10 @@ export interface SpeechEngine {
   readonly sampleRate: number;
   readonly language: string;
   readonly sentenceSilenceSeconds: number;
-  synthesize(sentence: string, options: SynthOptions): Promise<SentenceAudio>;
-  // A hint that `sentence` comes next, so its text work can start early.
-  prepare?(sentence: string): void;
+  // `prepared`: what prepare() returned for this sentence, if it did.
+  synthesize(sentence: string, options: SynthOptions, prepared?: PreparedSentence): Promise<SentenceAudio>;
+  // Starts the text work of a sentence that comes next. The caller keeps the
+  // result, so that callers speaking at the same time never take each other's.
+  prepare?(sentence: string): PreparedSentence;
   close(): Promise<void>;
 }

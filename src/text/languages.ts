@@ -28,6 +28,11 @@ const RULES: Record<string, LanguageRules> = {
   cmn: { code: 'zh', espeakVoice: 'cmn', sentenceEnd: CJK_END },
 };
 
+// The languages with rules of their own, each once (cmn is zh).
+export function languagesWithRules(): string[] {
+  return [...new Set(Object.values(RULES).map((r) => r.code))];
+}
+
 // Accepts en, en-US, en_US, zh-CN, cmn … ; unknown languages get no rewriting
 // and espeak-ng's voice of the same name.
 export function languageRules(lang: string): LanguageRules {
