@@ -1,6 +1,6 @@
 import type { ProviderName } from '../config/schema.ts';
 import type { EspeakHost } from '../text/espeak-host.ts';
-import { phonemizeSentence } from '../text/phonemize.ts';
+import { voicePhonemes } from '../text/voice-phonemes.ts';
 import { BOS, EOS, PAD } from '../voices/piper-symbols.ts';
 import type { VoiceInfo } from '../voices/types.ts';
 import { openSession, type FeedTensor, type ProviderAttempt, type SessionOptions, type ThreadSession } from './onnx-session.ts';
@@ -90,18 +90,24 @@ export class PiperEngine implements SpeechEngine {
     return this.info.sentenceSilenceSeconds;
   }
 
+  // The ids of each sentence the voice's phonemizer reads in `sentence`, one
+  // after the other, each with its ^ … $ (as piper-phonemize prints them).
   async phonemeIds(sentence: string): Promise<number[]> {
-    const phonemes = await phonemizeSentence(this.espeak, this.info.espeakVoice, sentence);
-    return phonemesToIds(phonemes, this.info.phonemeIdMap).ids;
+    const [phonemes] = await voicePhonemes(this.espeak, this.info, [sentence]);
+    return phonemes.flatMap((p) => phonemesToIds(p, this.info.phonemeIdMap).ids);
   }
 
   // The next sentence's phonemes, asked for while this one is computed: the
   // espeak-ng process works while the onnx worker does. One at a time, so a
   // message that is cut leaves nothing behind but one string.
-  private next?: { sentence: string; phonemes: Promise<string> };
+  private next?: { sentence: string; phonemes: Promise<string[]> };
+
+  private phonemize(sentence: string): Promise<string[]> {
+    return voicePhonemes(this.espeak, this.info, [sentence]).then(([phonemes]) => phonemes);
+  }
 
   prepare(sentence: string): void {
-    const phonemes = phonemizeSentence(this.espeak, this.info.espeakVoice, sentence);
+    const phonemes = this.phonemize(sentence);
     // Read (and its failure seen) by synthesize, if that sentence comes.
     phonemes.catch(() => {});
     this.next = { sentence, phonemes };
@@ -111,9 +117,15 @@ export class PiperEngine implements SpeechEngine {
     const started = performance.now();
     const ready = this.next?.sentence === sentence ? this.next.phonemes : undefined;
     this.next = undefined;
-    const phonemes = await (ready ?? phonemizeSentence(this.espeak, this.info.espeakVoice, sentence));
+    const sentences = await (ready ?? this.phonemize(sentence));
     const parts: Float32Array[] = [];
-    for (const piece of this.fit(phonemes)) parts.push(await this.run(phonemesToIds(piece, this.info.phonemeIdMap).ids, options));
+    // Sentences Piper's phonemizer found in one piece of text are spoken as
+    // Piper speaks them: each its own run, the voice's silence between.
+    const gap = new Float32Array(Math.round(this.info.sentenceSilenceSeconds * this.info.sampleRate));
+    for (const [i, phonemes] of sentences.entries()) {
+      if (i > 0) parts.push(gap);
+      for (const piece of this.fit(phonemes)) parts.push(await this.run(phonemesToIds(piece, this.info.phonemeIdMap).ids, options));
+    }
     const samples = parts.length === 1 ? parts[0] : concat(parts);
     return { samples, sampleRate: this.info.sampleRate, synthMs: performance.now() - started };
   }
