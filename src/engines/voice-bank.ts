@@ -70,7 +70,8 @@ export class VoiceBank {
         this.notes.set(info.name, plan.notes);
         this.log?.info({ voice: info.name, provider: engine.provider, precision: engine.precision, skipped: engine.skippedProviders, notes: plan.notes, cache: plan.cache?.engineDir }, 'voice loaded; warming up');
         const started = performance.now();
-        await engine.warmUp((ids) => this.log?.debug({ voice: info.name, ids }, 'warm-up run'));
+        // Piper's phonemizer starts with the first voice that needs it, so that its first sentence does not wait for it.
+        await Promise.all([engine.warmUp((ids) => this.log?.debug({ voice: info.name, ids }, 'warm-up run')), info.phonemizer === 'piper' ? this.espeakHost.piper.start() : undefined]);
         this.log?.info({ voice: info.name, ms: Math.round(performance.now() - started) }, 'voice warmed up');
         engines.set(info.name, engine);
       } catch (err) {

@@ -6,8 +6,8 @@ import type { PiperPhonemizeProtocol } from './piper-phonemize-protocol.ts';
 
 const CHILD = siblingEntry(import.meta.url, 'piper-phonemize-child');
 
-// The process running Piper's phonemizer, started by the first request (so
-// only where a Piper voice speaks) and again after it dies. Without the
+// The process running Piper's phonemizer, started by the first Piper voice
+// loaded or the first request, and again after it dies. Without the
 // children's --lite-mode (v8-flags.ts): that mode turns WebAssembly off, and
 // this build, unlike Herald's espeak-ng, has no JavaScript fallback.
 export class PiperPhonemizeHost {
