@@ -186,6 +186,7 @@ describe('herald voices and herald phonemize', () => {
     assert.equal(listed.dir, voicesDir);
     assert.deepEqual(listed.voices.map((v: { name: string }) => v.name), ['fixture']);
     assert.equal(listed.voices[0].sampleRate, 22050);
+    assert.equal(listed.voices[0].phonemizer, 'piper', "a voice without Herald's mark gets Piper's phonemizer");
   });
 
   test('phonemize reads lines and writes phonemes and Piper ids', async () => {
