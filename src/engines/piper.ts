@@ -90,11 +90,10 @@ export class PiperEngine implements SpeechEngine {
     return this.info.sentenceSilenceSeconds;
   }
 
-  // The ids of each sentence the voice's phonemizer reads in `sentence`, one
-  // after the other, each with its ^ … $ (as piper-phonemize prints them).
-  async phonemeIds(sentence: string): Promise<number[]> {
-    const [phonemes] = await voicePhonemes(this.espeak, this.info, [sentence]);
-    return phonemes.flatMap((p) => phonemesToIds(p, this.info.phonemeIdMap).ids);
+  // The ids of each sentence the voice's phonemizer reads in `sentence`: one
+  // for Herald's, as many as espeak-ng ends in it for Piper's.
+  async sentenceIds(sentence: string): Promise<number[][]> {
+    return (await this.phonemize(sentence)).map((p) => phonemesToIds(p, this.info.phonemeIdMap).ids);
   }
 
   // The next sentence's phonemes, asked for while this one is computed: the
