@@ -11,9 +11,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { configSchema } from '../src/config/schema.ts';
 import { PiperEngine, phonemesToIds } from '../src/engines/piper.ts';
+import { VoiceBank } from '../src/engines/voice-bank.ts';
+import { admit } from '../src/queue/admit.ts';
 import { EspeakHost } from '../src/text/espeak-host.ts';
-import { sentencesFor } from '../src/text/split.ts';
+import { sentencesFor, splitAsPiper } from '../src/text/split.ts';
 import { voicePhonemes } from '../src/text/voice-phonemes.ts';
 import { discoverVoices } from '../src/voices/discover.ts';
 import { EOS, defaultPhonemeIdMap } from '../src/voices/piper-symbols.ts';
@@ -173,6 +176,44 @@ describe("Piper voices get Piper's phonemizer's ids", () => {
       assert.deepEqual(decodeFixtureOutput(audio.samples.subarray(first + gap)).ids, reference[1]);
     } finally {
       await engine.close();
+    }
+  });
+});
+
+describe("a Piper voice's text is cut where espeak-ng ends a sentence, and not rewritten", () => {
+  test('cuts after . ! ? and 。！？, before closing quotes; not before a lower-case word, after an ellipsis or an ordinal', () => {
+    assert.deepEqual(splitAsPiper('Dr. Smith met Mr. Jones at 5 p.m. today. Wow... ok? yes!'), ['Dr.', 'Smith met Mr.', 'Jones at 5 p.m. today.', 'Wow... ok?', 'yes!']);
+    assert.deepEqual(splitAsPiper('"Elves and Dragons!" I says to him.'), ['"Elves and Dragons!', '" I says to him.']);
+    assert.deepEqual(splitAsPiper('Fluch auf das Christenthum. 1. - Sehen wir uns.'), ['Fluch auf das Christenthum.', '1. - Sehen wir uns.']);
+    assert.deepEqual(splitAsPiper('她说：“上海很美。”然后就走了。'), ['她说：“上海很美。', '”然后就走了。']);
+    assert.deepEqual(splitAsPiper('It ends here. ...'), ['It ends here. ...'], 'no piece without a letter or digit');
+  });
+
+  test('admission through the voice bank: a Piper voice gets the text as written, the bundled voice Herald\'s normalization', async () => {
+    const modelsDir = mkdtempSync(join(tmpdir(), 'herald-piper-bank-'));
+    try {
+      for (const ext of ['.onnx', '.onnx.json']) writeFileSync(join(modelsDir, `en_US-herald_slt-low${ext}`), readFileSync(join(MODELS, `en_US-herald_slt-low${ext}`)));
+      writeFileSync(join(modelsDir, 'piper-en-us.onnx'), readFileSync(join(dir, 'piper-en-us.onnx')));
+      writeFileSync(join(modelsDir, 'piper-en-us.onnx.json'), readFileSync(join(dir, 'piper-en-us.onnx.json')));
+      const config = configSchema.parse({ deviceId: 'x', voices: { dir: modelsDir, default: 'piper-en-us' }, engine: { providers: ['cpu'], intraOpThreads: 1 } });
+      const bank = new VoiceBank(config, espeak);
+      await bank.load();
+      try {
+        const say = (voice: string) => {
+          const admitted = admit({ id: voice, text: 'The train leaves at 7:30, platform 4. Dr. Smith waits!', voice, priority: 'normal', volume: 1, rate: 1, interrupt: false }, bank, { maxChars: 1000, defaultTtlSeconds: 60 }, 'test');
+          assert.ok(admitted.ok);
+          return admitted.job.sentences;
+        };
+        // "4. Dr." stays whole (a dot after a digit may be an ordinal's); Piper's phonemizer ends the sentence in it.
+        assert.deepEqual(say('piper-en-us'), ['The train leaves at 7:30, platform 4. Dr.', 'Smith waits!']);
+        assert.deepEqual(say('en_US-herald_slt-low'), sentencesFor('The train leaves at 7:30, platform 4. Dr. Smith waits!', 'en_US', 'herald'));
+        assert.ok(!say('en_US-herald_slt-low').join(' ').includes('7:30'), 'Herald normalizes times for its own voice');
+        assert.ok(espeak.piper.pid, "loading a Piper voice started Piper's phonemizer");
+      } finally {
+        await bank.close();
+      }
+    } finally {
+      rmSync(modelsDir, { recursive: true, force: true });
     }
   });
 });

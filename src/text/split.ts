@@ -71,8 +71,7 @@ export function splitAsPiper(text: string): string[] {
   const pieces: string[] = [];
   for (let i = 1; i < cuts.length; i++) {
     const piece = text.slice(cuts[i - 1], cuts[i]);
-    if (pieces.length && !hasSpeakableText(piece)) pieces[pieces.length - 1] += piece;
-    else if (pieces.length && !hasSpeakableText(pieces[pieces.length - 1])) pieces[pieces.length - 1] += piece;
+    if (pieces.length && (!hasSpeakableText(piece) || !hasSpeakableText(pieces[pieces.length - 1]))) pieces[pieces.length - 1] += piece;
     else pieces.push(piece);
   }
   return pieces.map((s) => s.trim()).filter(hasSpeakableText).flatMap((s) => cutLong(s));
