@@ -101,11 +101,12 @@ function fillDictionaryOf(module: PiperModule, voice: string): void {
 }
 
 // The build is a command-line program: each run of its main() takes the texts
-// as one argument (on a 64 kB stack) and leaks, in a heap that cannot grow,
-// about one byte per input byte plus ~135 per run; an instance failed after
-// ~22,000 such units (measured: 119 runs of one 62-character text, 28 runs
-// of ten, 7 of ten 312-character texts). Past that it writes through null
-// pointers before it traps, so an instance is replaced well before: after
+// as one argument (on a 64 kB stack) and leaks memory that its 16 MB heap
+// cannot grow to replace. An instance failed after about 22,000 bytes of
+// input text, each run counting as ~135 more (measured: 119 runs of one
+// 62-character text, 28 runs of ten, 7 of ten 312-character texts); it failed
+// as a broken function pointer, a bad memory access or an abort, and what it
+// printed just before is not to be trusted. So an instance is replaced after
 // a third of that, and a run never takes more than CALL_BYTES of text.
 const INSTANCE_UNITS = 7000;
 const RUN_UNITS = 135;
@@ -163,9 +164,10 @@ function sentencesOf(line: string): string[] {
 async function run(voice: string, texts: string[]): Promise<string[][]> {
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   if (!instance || used + RUN_UNITS + bytes > INSTANCE_UNITS) instance = fresh();
+  // Counted before waiting, so that a request arriving meanwhile counts it too.
+  used += RUN_UNITS + bytes;
   const module = await instance;
   fillDictionaryOf(module, voice);
-  used += RUN_UNITS + bytes;
   out.length = 0;
   try {
     module.callMain(['-l', voice, '--input', JSON.stringify(texts.map((text) => ({ text }))), '--espeak_data', '/espeak-ng-data', '--allow_missing_phonemes']);
