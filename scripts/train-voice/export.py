@@ -222,6 +222,8 @@ def main():
         "num_speakers": 1,
         "speaker_id_map": {},
         "dataset": "herald_slt",
+        # Herald feeds a voice with this block Herald's phonemes, the ones it was
+        # trained on (src/voices/discover.ts); any other Piper voice gets Piper's.
         "herald": {
             "teacher": "festival 2.5 + festvox-us-slt-hts (voice_cmu_us_slt_arctic_hts), US English female, HTS",
             "teacher_licence": "festvox-us-slt-hts (Debian 0.2010.10.25-4): voice data Copyright 2003 Carnegie Mellon "

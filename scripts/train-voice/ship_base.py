@@ -40,6 +40,7 @@ def main():
                     "dataset": "herald_base"})
         if a.id_map:
             cfg["phoneme_id_map"] = json.load(open(a.id_map))
+        # The mark of a voice trained on Herald's phonemes (src/voices/discover.ts).
         cfg["herald"] = {"recipe": "scripts/train-voice/run-base.sh", "training_steps": int(s["step"]),
                          "speakers": s["speakers"], "sample_rate": dsp.SR}
         json.dump(cfg, open(a.onnx + ".json", "w"), ensure_ascii=False, indent=2)

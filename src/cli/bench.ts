@@ -11,7 +11,7 @@ import { loadConfig } from '../config/load.ts';
 import { PiperEngine } from '../engines/piper.ts';
 import type { HeraldEvent } from '../events.ts';
 import { Topics } from '../mqtt/topics.ts';
-import { sentencesOf } from '../text/split.ts';
+import { sentencesFor } from '../text/split.ts';
 import { DAEMON_ENV, DAEMON_NODE_ARGS } from '../system/daemon-node.ts';
 import { descendants, mbOf, procMem, treeMem } from '../system/proc-mem.ts';
 import { percentile } from '../system/synth-stats.ts';
@@ -241,7 +241,7 @@ async function speakThrough(daemon: Started, url: string, topics: Topics, n: num
   const info = loaded ? discoverVoices(config.voices.dir).voices.find((v) => v.name === loaded.name) : undefined;
   // The session options the daemon's own session was opened with.
   const bare = info ? await PiperEngine.load(info, [loaded?.provider as ProviderName], espeak, { intraOpThreads: config.engine.intraOpThreads }) : undefined;
-  const idsOf = async (text: string) => (bare ? Promise.all(sentencesOf(text, bare.language).map((s) => bare.phonemeIds(s))) : []);
+  const idsOf = async (text: string) => (bare ? (await Promise.all(sentencesFor(text, bare.language, bare.info.phonemizer).map((s) => bare.sentenceIds(s)))).flat() : []);
   // Warm the bare session as the daemon warmed its own.
   if (bare) for (const ids of await idsOf(TEXTS[0])) await bare.run(ids, { rate: 1 });
 

@@ -19,6 +19,8 @@ export async function main(argv: string[]): Promise<number> {
     language: v.language,
     sampleRate: v.sampleRate,
     speakers: v.numSpeakers,
+    // Whose phonemes it is fed: Herald's for Herald's voices, Piper's for the rest (discover.ts).
+    phonemizer: v.phonemizer,
     sizeMB: Number((v.sizeBytes / 1e6).toFixed(1)),
     checksum: ((c) => (c.verified ? 'verified' : c.reason))(verifyVoice(manifest, v)),
     default: v.name === (voices.some((x) => x.name === config.voices.default) ? config.voices.default : voices[0]?.name),
@@ -31,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   process.stdout.write(`voices in ${config.voices.dir}:\n`);
   if (!rows.length) process.stdout.write('  (none: espeak-ng will speak; see README "Installing Piper voices")\n');
-  for (const r of rows) process.stdout.write(`  ${r.default ? '*' : ' '} ${r.name.padEnd(32)} ${r.language.padEnd(8)} ${String(r.sampleRate).padEnd(6)} Hz  ${r.speakers} speaker(s)  ${r.sizeMB} MB  ${r.checksum}${r.enrolled ? `  enrolled here ${r.enrolled.slice(0, 10)}` : ''}\n`);
+  for (const r of rows) process.stdout.write(`  ${r.default ? '*' : ' '} ${r.name.padEnd(32)} ${r.language.padEnd(8)} ${String(r.sampleRate).padEnd(6)} Hz  ${r.speakers} speaker(s)  ${r.phonemizer} phonemes  ${r.sizeMB} MB  ${r.checksum}${r.enrolled ? `  enrolled here ${r.enrolled.slice(0, 10)}` : ''}\n`);
   process.stdout.write('    espeak                           (fallback, every language espeak-ng knows)\n');
   for (const p of problems) process.stdout.write(`  ! ${p.name}: ${p.reason}\n`);
   return problems.length ? 1 : 0;

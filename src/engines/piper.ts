@@ -1,6 +1,6 @@
 import type { ProviderName } from '../config/schema.ts';
 import type { EspeakHost } from '../text/espeak-host.ts';
-import { phonemizeSentence } from '../text/phonemize.ts';
+import { voicePhonemes } from '../text/voice-phonemes.ts';
 import { BOS, EOS, PAD } from '../voices/piper-symbols.ts';
 import type { VoiceInfo } from '../voices/types.ts';
 import { openSession, type FeedTensor, type ProviderAttempt, type SessionOptions, type ThreadSession } from './onnx-session.ts';
@@ -90,26 +90,38 @@ export class PiperEngine implements SpeechEngine {
     return this.info.sentenceSilenceSeconds;
   }
 
-  async phonemeIds(sentence: string): Promise<number[]> {
-    const phonemes = await phonemizeSentence(this.espeak, this.info.espeakVoice, sentence);
-    return phonemesToIds(phonemes, this.info.phonemeIdMap).ids;
+  // The ids of each sentence the voice's phonemizer reads in `sentence`: one
+  // for Herald's, as many as espeak-ng ends in it for Piper's.
+  async sentenceIds(sentence: string): Promise<number[][]> {
+    return (await this.phonemize(sentence)).map((p) => phonemesToIds(p, this.info.phonemeIdMap).ids);
   }
 
   // The next sentence's phonemes, asked for while this one is computed: the
-  // espeak-ng process works while the onnx worker does.
+  // phonemizer's process works while the onnx worker does.
   prepare(sentence: string): PreparedSentence {
-    const phonemes = phonemizeSentence(this.espeak, this.info.espeakVoice, sentence);
+    const phonemes = this.phonemize(sentence);
     // Read (and its failure seen) by synthesize, if that sentence comes.
     phonemes.catch(() => {});
     return { sentence, phonemes };
   }
 
+  // Piper's phonemizer may find several sentences in one piece of text.
+  private phonemize(sentence: string): Promise<string[]> {
+    return voicePhonemes(this.espeak, this.info, [sentence]).then(([phonemes]) => phonemes);
+  }
+
   async synthesize(sentence: string, options: SynthOptions, prepared?: PreparedSentence): Promise<SentenceAudio> {
     const started = performance.now();
     const ready = prepared?.sentence === sentence ? prepared.phonemes : undefined;
-    const phonemes = await (ready ?? phonemizeSentence(this.espeak, this.info.espeakVoice, sentence));
+    const sentences = await (ready ?? this.phonemize(sentence));
     const parts: Float32Array[] = [];
-    for (const piece of this.fit(phonemes)) parts.push(await this.run(phonemesToIds(piece, this.info.phonemeIdMap).ids, options));
+    // Sentences Piper's phonemizer found in one piece of text are spoken as
+    // Piper speaks them: each its own run, the voice's silence between.
+    const gap = new Float32Array(Math.round(this.info.sentenceSilenceSeconds * this.info.sampleRate));
+    for (const [i, phonemes] of sentences.entries()) {
+      if (i > 0) parts.push(gap);
+      for (const piece of this.fit(phonemes)) parts.push(await this.run(phonemesToIds(piece, this.info.phonemeIdMap).ids, options));
+    }
     const samples = parts.length === 1 ? parts[0] : concat(parts);
     return { samples, sampleRate: this.info.sampleRate, synthMs: performance.now() - started };
   }

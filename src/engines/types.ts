@@ -12,7 +12,8 @@ export interface SynthOptions {
 // Text work for a sentence started ahead of its synthesis (see prepare).
 export interface PreparedSentence {
   sentence: string;
-  phonemes: Promise<string>;
+  // One string per sentence its phonemizer found (Piper's may find several).
+  phonemes: Promise<string[]>;
 }
 
 export interface SentenceAudio {

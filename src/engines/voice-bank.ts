@@ -3,7 +3,7 @@ import type { Logger } from '../log.ts';
 import type { EspeakHost } from '../text/espeak-host.ts';
 import { discoverVoices } from '../voices/discover.ts';
 import { forgetHashes, hashAhead, readManifest, verifyVoice } from '../voices/manifest.ts';
-import type { VoiceInfo, VoiceProblem } from '../voices/types.ts';
+import type { Phonemizer, VoiceInfo, VoiceProblem } from '../voices/types.ts';
 import { EspeakEngine } from './espeak.ts';
 import { PiperEngine } from './piper.ts';
 import { planForVoice, providerContext, voiceFacts, type ProviderContext } from './provider-plan.ts';
@@ -72,7 +72,8 @@ export class VoiceBank {
         this.notes.set(info.name, plan.notes);
         this.log?.info({ voice: info.name, provider: engine.provider, precision: engine.precision, skipped: engine.skippedProviders, notes: plan.notes, cache: plan.cache?.engineDir }, 'voice loaded; warming up');
         const started = performance.now();
-        await engine.warmUp((ids) => this.log?.debug({ voice: info.name, ids }, 'warm-up run'));
+        // Piper's phonemizer starts with the first voice that needs it, so that its first sentence does not wait for it.
+        await Promise.all([engine.warmUp((ids) => this.log?.debug({ voice: info.name, ids }, 'warm-up run')), info.phonemizer === 'piper' ? this.espeakHost.piper.start() : undefined]);
         this.log?.info({ voice: info.name, ms: Math.round(performance.now() - started) }, 'voice warmed up');
         engines.set(info.name, engine);
       } catch (err) {
@@ -135,11 +136,12 @@ export class VoiceBank {
   // At admission: the voice asked for; else the default voice if it speaks the
   // language asked for, else a loaded voice that does, else espeak-ng; with no
   // language asked for, the default voice. The language is the one asked for,
-  // else the voice's own.
-  choose(voice: string | undefined, lang: string | undefined): { voice: string; lang: string; numSpeakers: number; note?: string } {
+  // else the voice's own; the phonemizer the voice's (discover.ts), Herald's
+  // for espeak-ng, which reads Herald's normalized text.
+  choose(voice: string | undefined, lang: string | undefined): { voice: string; lang: string; numSpeakers: number; phonemizer: Phonemizer; note?: string } {
     const pick = (name: string, note?: string) => {
       const info = this.infos.get(name);
-      return { voice: name, lang: lang ?? info?.language ?? 'en-us', numSpeakers: info?.numSpeakers ?? 1, note };
+      return { voice: name, lang: lang ?? info?.language ?? 'en-us', numSpeakers: info?.numSpeakers ?? 1, phonemizer: info?.phonemizer ?? 'herald', note };
     };
     if (voice) return pick(voice);
     if (!lang) return pick(this.defaultVoice, this.defaultVoice === ESPEAK_VOICE && this.config.voices.default !== ESPEAK_VOICE && this.infos.size ? 'no neural voice could be loaded' : undefined);

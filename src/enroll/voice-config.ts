@@ -11,7 +11,8 @@ export interface EnrolledFacts {
 // The new voice's .onnx.json: the bundled voice's, whose phoneme map and
 // espeak-ng voice the base model was trained with, under the new name, with
 // what made it. The bundled voice's own provenance (its teacher) is not the
-// new voice's and is left out; so is every transcript.
+// new voice's and is left out; so is every transcript. The `herald` block
+// stays: it marks a voice trained on Herald's phonemes (voices/discover.ts).
 export function enrolledVoiceConfig(bundledConfigPath: string, name: string, facts: EnrolledFacts): string {
   const config = JSON.parse(readFileSync(bundledConfigPath, 'utf8')) as Record<string, unknown>;
   config.dataset = name;

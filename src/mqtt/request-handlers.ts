@@ -44,6 +44,7 @@ function voiceList(voices: VoiceBank) {
       language: info.language,
       sampleRate: info.sampleRate,
       speakers: info.numSpeakers,
+      phonemizer: info.phonemizer,
       loaded: !!engine,
       provider: engine?.provider,
       fp16: engine?.precision.fp16,

@@ -1,12 +1,14 @@
-import { sentencesOf } from '../text/split.ts';
+import { sentencesFor } from '../text/split.ts';
+import type { Phonemizer } from '../voices/types.ts';
 import type { SayJob, SayRequest, SpeechDefaults } from './job.ts';
 
 // What admission needs to know of the installed voices.
 export interface VoiceChoice {
   has(name: string): boolean;
   known(): string[];
-  // The voice a message gets, and the language it is read in.
-  choose(voice: string | undefined, lang: string | undefined): { voice: string; lang: string; numSpeakers: number; note?: string };
+  // The voice a message gets, the language it is read in, and whose
+  // phonemizer the voice wants its text cut for.
+  choose(voice: string | undefined, lang: string | undefined): { voice: string; lang: string; numSpeakers: number; phonemizer: Phonemizer; note?: string };
 }
 
 export interface AdmitLimits {
@@ -27,7 +29,7 @@ export function admit(request: SayRequest, voices: VoiceChoice, limits: AdmitLim
   if (request.text.length > limits.maxChars) return reject(`text too long: ${request.text.length} characters, limit ${limits.maxChars}`);
   if (request.voice && !voices.has(request.voice)) return reject(`unknown voice '${request.voice}' (installed: ${voices.known().join(', ')})`);
   const chosen = voices.choose(request.voice, request.lang);
-  const sentences = sentencesOf(request.text, chosen.lang);
+  const sentences = sentencesFor(request.text, chosen.lang, chosen.phonemizer);
   // Sentences without a letter or digit are dropped by the split.
   if (!sentences.length) return reject('no speakable text (only symbols, emoji or whitespace)');
   const notes = chosen.note ? [chosen.note] : [];

@@ -4,6 +4,7 @@ import { IpcHost, type IpcExitError } from '../ipc/host.ts';
 import { processTransport } from '../ipc/transport.ts';
 import { CHILD_V8_FLAGS } from '../ipc/v8-flags.ts';
 import type { EspeakAudio, EspeakProtocol } from './espeak-protocol.ts';
+import { PiperPhonemizeHost } from './piper-phonemize-host.ts';
 
 export type { EspeakAudio };
 
@@ -11,11 +12,15 @@ const CHILD = siblingEntry(import.meta.url, 'espeak-child');
 
 // One long-lived espeak-ng process shared by the phonemizer and the fallback
 // engine. It is started on first use and again after it dies; requests that
-// were in flight when it died are rejected, never left hanging.
+// were in flight when it died are rejected, never left hanging. Beside it,
+// `piper`: Piper's espeak-ng fork, in a process of its own that only Piper
+// voices start (discover.ts says which voice gets which).
 export class EspeakHost {
   private readonly host: IpcHost<EspeakProtocol>;
+  readonly piper: PiperPhonemizeHost;
 
   constructor(private readonly log?: Logger) {
+    this.piper = new PiperPhonemizeHost(log);
     this.host = new IpcHost<EspeakProtocol>({
       name: 'espeak-ng process',
       spawn: () => processTransport(CHILD, { v8Flags: CHILD_V8_FLAGS }),
@@ -53,5 +58,6 @@ export class EspeakHost {
 
   stop(): void {
     void this.host.stop();
+    this.piper.stop();
   }
 }

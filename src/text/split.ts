@@ -1,3 +1,4 @@
+import type { Phonemizer } from '../voices/types.ts';
 import { languageRules } from './languages.ts';
 import { hasSpeakableText, normalizeText } from './normalize.ts';
 
@@ -38,4 +39,45 @@ function cutLong(sentence: string): string[] {
 // Text as it arrives → the sentences that are spoken, each normalized.
 export function sentencesOf(text: string, lang: string): string[] {
   return splitSentences(normalizeText(text, lang), lang);
+}
+
+// A run of sentence marks, what closes a quote or bracket after it, spaces.
+const MARKS = /([。！？]+|[!?]+|\.+)(["'”’»)\]」』）]*)(\s*)/gu;
+
+// Text for a Piper voice is cut only where Piper's phonemizer (espeak-ng)
+// ends a sentence too, so that each piece gets the ids Piper would give it:
+// after 。！？, after ! or ? and a space, and after a single . and a space
+// unless the next word starts in lower case (espeak-ng reads "p.m. today" as
+// one sentence; "..." is no end either) or a digit precedes it (an ordinal in
+// German: "am 1. - dem"). The cut comes before a closing quote or bracket and
+// never leaves a piece without a letter or digit: espeak-ng would make each
+// an empty sentence of its own. Where espeak-ng ends a sentence that this
+// keeps whole (a paragraph break, two spaces before a lower-case word),
+// Piper's phonemizer returns several sentences for the piece, and the engine
+// speaks each. The text is not rewritten: espeak-ng reads numbers, times and
+// abbreviations itself, as in Piper.
+export function splitAsPiper(text: string): string[] {
+  const cuts = [0];
+  for (const match of text.matchAll(MARKS)) {
+    const [all, marks, , space] = match;
+    const at = match.index ?? 0;
+    const next = text[at + all.length];
+    if (next === undefined) break;
+    const cjk = /^[。！？]/.test(marks);
+    const dot = marks === '.' && !/\p{Ll}/u.test(next) && !/\d/u.test(text[at - 1] ?? '');
+    if (cjk || (space !== '' && (marks[0] !== '.' || dot))) cuts.push(at + marks.length);
+  }
+  cuts.push(text.length);
+  const pieces: string[] = [];
+  for (let i = 1; i < cuts.length; i++) {
+    const piece = text.slice(cuts[i - 1], cuts[i]);
+    if (pieces.length && (!hasSpeakableText(piece) || !hasSpeakableText(pieces[pieces.length - 1]))) pieces[pieces.length - 1] += piece;
+    else pieces.push(piece);
+  }
+  return pieces.map((s) => s.trim()).filter(hasSpeakableText).flatMap((s) => cutLong(s));
+}
+
+// The sentences a message is spoken in, as the voice's phonemizer wants its text.
+export function sentencesFor(text: string, lang: string, phonemizer: Phonemizer): string[] {
+  return phonemizer === 'piper' ? splitAsPiper(text) : sentencesOf(text, lang);
 }

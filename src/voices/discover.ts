@@ -17,6 +17,10 @@ const piperConfig = z.looseObject({
   phoneme_type: z.string().optional(),
   phoneme_id_map: z.record(z.string(), z.array(z.number().int().min(0))),
   sentence_silence: z.number().optional(),
+  // Herald's recipe (scripts/train-voice/export.py, ship_base.py) and
+  // enrollment (enroll/voice-config.ts) write this block into every voice
+  // they make: the mark of a voice trained on Herald's phonemizer.
+  herald: z.looseObject({}).optional(),
 });
 
 export interface Discovery {
@@ -68,6 +72,10 @@ export function readPiperVoice(name: string, modelPath: string, configPath: stri
     if (!c.phoneme_id_map[symbol]) throw new Error(`${configPath}: phoneme_id_map lacks '${symbol}'`);
   }
   const espeakVoice = c.espeak?.voice ?? 'en-us';
+  // The one place a voice's phonemizer is chosen: each voice gets the phonemes
+  // it was trained on. Herald's voices, Herald's; any other Piper voice
+  // (rhasspy/piper-voices and the like), Piper's own.
+  const phonemizer = c.herald ? 'herald' : 'piper';
   return {
     name,
     family: 'piper',
@@ -76,6 +84,7 @@ export function readPiperVoice(name: string, modelPath: string, configPath: stri
     sampleRate: c.audio.sample_rate,
     language: c.language?.code ?? espeakVoice,
     espeakVoice,
+    phonemizer,
     numSpeakers: c.num_speakers,
     speakerIdMap: c.speaker_id_map,
     phonemeIdMap: c.phoneme_id_map,
