@@ -13,14 +13,15 @@ import type { HeraldConfig } from '../src/config/schema.ts';
 import { Daemon } from '../src/daemon.ts';
 import type { HeraldEvent } from '../src/events.ts';
 import { recordPath } from '../src/homeassistant/settings.ts';
-import { settle, sleep, startHarness, withTimeout, type Harness, type Received } from './helpers/daemon-harness.ts';
+import { connected, settle, sleep, startHarness, withTimeout, type Harness, type Received } from './helpers/daemon-harness.ts';
 import { expectedIds } from './helpers/expected-ids.ts';
 import { findFixtureSentences, type CapturedSentence } from './helpers/fixture-pcm.ts';
 import { assertValidDiscovery } from './helpers/ha-discovery.ts';
 
 const PREFIX = 'homeassistant';
-// 44100 bytes/s is real time for 22050 Hz mono s16: a message takes as long as it sounds.
-const REAL_TIME = 44100;
+// Played at four times real time: long enough that a message is seen
+// speaking and can be stopped, short enough for a 600-character notify.
+const PLAYBACK_BYTES_PER_SECOND = 4 * 44100;
 
 // Sentences until the text is past 600 characters: longer than the 255 a
 // Home Assistant text entity would keep.
@@ -51,10 +52,7 @@ async function heardSince(h: Harness, from: number): Promise<CapturedSentence[]>
 async function retained(h: Harness, filter: string): Promise<Received[]> {
   const client = mqtt.connect(h.broker.url, { protocolVersion: 5, reconnectPeriod: 0 });
   try {
-    await withTimeout(new Promise<void>((resolve, reject) => {
-      client.once('connect', () => resolve());
-      client.once('error', reject);
-    }), 10_000, 'connect');
+    await connected(client);
     const got: Received[] = [];
     client.on('message', (topic, payload, packet) => got.push({ topic, payload, retain: packet.retain, at: Date.now() }));
     await client.subscribeAsync(filter, { qos: 1 });
@@ -74,7 +72,7 @@ describe('Home Assistant discovery enabled', () => {
   before(async () => {
     h = await startHarness({
       voices: [{ name: 'alpha' }, { name: 'beta' }],
-      bytesPerSecond: REAL_TIME,
+      bytesPerSecond: PLAYBACK_BYTES_PER_SECOND,
       config: { voices: { default: 'alpha' }, homeassistant: { enabled: true } },
     });
     topic = `${PREFIX}/device/herald_${h.deviceId}/config`;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import mqtt from 'mqtt';
 import { TERMINAL_EVENTS, type HeraldEvent } from '../src/events.ts';
-import { settle, startHarness, withTimeout, type Harness, type Received } from './helpers/daemon-harness.ts';
+import { connected, settle, startHarness, withTimeout, type Harness, type Received } from './helpers/daemon-harness.ts';
 import { expectedIds } from './helpers/expected-ids.ts';
 import { findFixtureSentences } from './helpers/fixture-pcm.ts';
 
@@ -26,10 +26,7 @@ function newIds(known: Set<string>): string[] {
 async function retainedStatus(): Promise<any> {
   const client = mqtt.connect(h.broker.url, { protocolVersion: 5, reconnectPeriod: 0 });
   try {
-    await withTimeout(new Promise<void>((resolve, reject) => {
-      client.once('connect', () => resolve());
-      client.once('error', reject);
-    }), 10_000, 'connect');
+    await connected(client);
     const got = new Promise<Received>((resolve) => {
       client.on('message', (topic, payload, packet) => resolve({ topic, payload, json: JSON.parse(payload.toString()), retain: packet.retain, at: Date.now() }));
     });

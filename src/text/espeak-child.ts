@@ -2,75 +2,16 @@
 // talks to it only through IPC messages, so espeak-ng is never linked into
 // Herald's process, and a crash in it cannot take the daemon down.
 import EspeakModule from '@echogarden/espeak-ng-emscripten';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { serve } from '../ipc/serve.ts';
 import type { EspeakAudio, EspeakProtocol } from './espeak-protocol.ts';
+import { LazyEspeakData } from './lazy-espeak-data.ts';
 
-// espeak-ng's data file is 24 MB, 23 MB of it the dictionaries of 117
-// languages; a device speaks one or two. The module gets a zero-filled buffer
-// of the file's size (pages never written take no memory), its files are
-// created as views into it, and each view is filled from the file on disk
-// when it is needed: everything but the dictionaries now, a language's
-// dictionary before its voice is first set (measured: 91 → 67 MB RSS).
-const DATA = join(dirname(createRequire(import.meta.url).resolve('@echogarden/espeak-ng-emscripten')), 'espeak-ng.data');
-const DATA_DIR = '/usr/share/espeak-ng-data';
-const module = await EspeakModule({ getPreloadedPackage: (_name: string, size: number) => new ArrayBuffer(size) });
-const filled = new Set<string>();
-
-function fill(path: string): boolean {
-  if (filled.has(path)) return true;
-  let contents: Uint8Array | undefined;
-  try {
-    contents = module.FS.lookupPath(path).node.contents;
-  } catch {
-    return false;
-  }
-  if (!contents) return false;
-  const fd = openSync(DATA, 'r');
-  try {
-    readSync(fd, contents, 0, contents.length, contents.byteOffset);
-  } finally {
-    closeSync(fd);
-  }
-  filled.add(path);
-  return true;
-}
-
-function fillTree(dir: string): void {
-  for (const name of module.FS.readdir(dir)) {
-    if (name === '.' || name === '..' || name.endsWith('_dict')) continue;
-    const path = `${dir}/${name}`;
-    if (module.FS.isDir(module.FS.stat(path).mode)) fillTree(path);
-    else fill(path);
-  }
-}
-
-// The dictionary a voice reads: its lang file's `dictionary`, else its
-// language's (en-us → en_dict). Unsure, fill them all rather than mispronounce.
-function fillDictionaryOf(voice: string): void {
-  const base = voice.split('-')[0];
-  const langFile = findLangFile(`${DATA_DIR}/lang`, voice) ?? findLangFile(`${DATA_DIR}/lang`, base);
-  const named = langFile && /^\s*dictionary\s+(\S+)/m.exec(new TextDecoder().decode(module.FS.readFile(langFile)))?.[1];
-  if ([named, voice, base].some((d) => d && fill(`${DATA_DIR}/${d}_dict`))) return;
-  for (const name of module.FS.readdir(DATA_DIR)) if (name.endsWith('_dict')) fill(`${DATA_DIR}/${name}`);
-}
-
-function findLangFile(dir: string, voice: string): string | undefined {
-  for (const name of module.FS.readdir(dir)) {
-    if (name === '.' || name === '..') continue;
-    const path = `${dir}/${name}`;
-    if (module.FS.isDir(module.FS.stat(path).mode)) {
-      const found = findLangFile(path, voice);
-      if (found) return found;
-    } else if (name.toLowerCase() === voice.toLowerCase()) return path;
-  }
-  return undefined;
-}
-
-fillTree(DATA_DIR);
-fillDictionaryOf('en');
+// espeak-ng's data file is 24 MB, 23 MB of it the dictionaries of 117 languages.
+const data = new LazyEspeakData(join(dirname(createRequire(import.meta.url).resolve('@echogarden/espeak-ng-emscripten')), 'espeak-ng.data'), '/usr/share/espeak-ng-data');
+const module = await EspeakModule({ getPreloadedPackage: () => data.buffer });
+data.fillStart(module.FS);
 const worker = new module.eSpeakNGWorker();
 let currentVoice = '';
 
@@ -79,7 +20,7 @@ function useVoice(voice: string): void {
   // This build knows voices by file name (fr, en, pt); a language tag such as
   // fr-fr or en-gb (languages.ts, Piper's .onnx.json) falls back to its base.
   const base = voice.split('-')[0];
-  fillDictionaryOf(voice);
+  data.fillDictionaryOf(module.FS, voice);
   if (worker.set_voice(voice) !== 0 && (base === voice || worker.set_voice(base) !== 0)) throw new Error(`espeak-ng has no voice '${voice}'`);
   currentVoice = voice;
 }

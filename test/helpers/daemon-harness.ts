@@ -85,6 +85,14 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   ]);
 }
 
+// Resolves once `client` has connected; its first error rejects.
+export function connected(client: MqttClient, ms = 10_000): Promise<void> {
+  return withTimeout(new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve());
+    client.once('error', reject);
+  }), ms, 'test client connect');
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'herald-test-'));
   const voicesDir = join(dir, 'voices');
@@ -146,10 +154,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (topic === `${base}/event` && json) events.push(json);
       for (const w of [...waiters]) w();
     });
-    await withTimeout(new Promise<void>((resolve, reject) => {
-      client.once('connect', () => resolve());
-      client.once('error', reject);
-    }), 15_000, 'test client connect');
+    await connected(client, 15_000);
     await withTimeout(client.subscribeAsync([`${base}/#`, `${config.mqtt.baseTopic}/zone/#`], { qos: 1 }), 15_000, 'test client subscribe');
 
     const logPath = join(dir, 'daemon.log');
