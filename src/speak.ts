@@ -2,11 +2,11 @@ import { resample } from './audio/resample.ts';
 import { silence, toInt16 } from './audio/pcm.ts';
 import { AudioDropped, type AudioSink } from './audio/sink.ts';
 import type { JobSpeech } from './engines/fallback.ts';
-import type { SpeechEngine } from './engines/types.ts';
+import type { SpeechSource } from './engines/types.ts';
 import type { SayJob } from './queue/job.ts';
 
 export interface SpeakResult {
-  engine: SpeechEngine;
+  engine: SpeechSource;
   fallbackReason?: string;
   synthMs: number;
   audioMs: number;
@@ -25,7 +25,7 @@ export class SpeechCut extends Error {
 // the device as soon as it is synthesized, while the next is being made.
 // `signal` stops it between sentences; the sink's cut() stops the audio now.
 // `onFirstAudio` gets the time the first buffer reached the device.
-export async function speak(job: SayJob, speech: JobSpeech, sink: AudioSink, signal: AbortSignal, onFirstAudio: (at: number, engine: SpeechEngine) => void): Promise<SpeakResult> {
+export async function speak(job: SayJob, speech: JobSpeech, sink: AudioSink, signal: AbortSignal, onFirstAudio: (at: number, engine: SpeechSource) => void): Promise<SpeakResult> {
   const result: SpeakResult = { engine: speech.engine, synthMs: 0, audioMs: 0 };
   let audible = job.resumeFrom;
   const marks: Promise<void>[] = [];

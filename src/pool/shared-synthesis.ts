@@ -1,0 +1,69 @@
+import { toInt16 } from '../audio/pcm.ts';
+import type { SpeechEngine, SynthOptions } from '../engines/types.ts';
+
+export interface MadeSentence {
+  pcm: Int16Array;
+  sampleRate: number;
+  synthMs: number;
+}
+
+// The synthesis was not begun: whoever asked for it no longer wanted it then.
+export class PastDeadline extends Error {
+  constructor() {
+    super('not begun by its deadline');
+  }
+}
+
+interface Entry {
+  made: Promise<MadeSentence>;
+  at: number;
+}
+
+// One synthesis of a sentence answers every request for it that comes while it
+// is made or within `keepMs` after: a zone announcement reaches each device of
+// the zone, and each asks the pool for the same sentences. Entries are few and
+// short-lived (the sentences of the last minute), bounded by `maxEntries`.
+//
+// Runs go one at a time: the device's own messages share this engine, and a
+// local sentence waits behind at most one sentence made for the pool.
+export class SharedSynthesis {
+  private readonly entries = new Map<string, Entry>();
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly keepMs: number,
+    private readonly maxEntries = 256,
+  ) {}
+
+  // `wanted`: asked when its turn comes; false leaves the run (PastDeadline).
+  make(engine: SpeechEngine, sentence: string, options: SynthOptions, wanted?: () => boolean): Promise<MadeSentence> {
+    const key = JSON.stringify([engine.voice, options.rate, options.speakerId ?? null, sentence]);
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at <= this.keepMs) return hit.made;
+    this.entries.delete(key);
+    const made = this.oneAtATime(async () => {
+      if (wanted && !wanted()) throw new PastDeadline();
+      const audio = await engine.synthesize(sentence, options);
+      return { pcm: toInt16(audio.samples), sampleRate: audio.sampleRate, synthMs: audio.synthMs };
+    });
+    // A failure is not kept: the next request tries again.
+    made.catch(() => this.entries.get(key)?.made === made && this.entries.delete(key));
+    this.entries.set(key, { made, at: now });
+    this.prune(now);
+    return made;
+  }
+
+  private oneAtATime<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(run, run);
+    this.tail = result.catch(() => {});
+    return result;
+  }
+
+  private prune(now: number): void {
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size <= this.maxEntries && now - entry.at <= this.keepMs) break;
+      this.entries.delete(key);
+    }
+  }
+}
