@@ -34,8 +34,9 @@ export async function speak(job: SayJob, speech: JobSpeech, sink: AudioSink, sig
       signal.throwIfAborted();
       const synthesized = speech.synthesize(job.sentences[i], { rate: job.rate, speakerId: job.speaker });
       if (i + 1 < job.sentences.length) speech.prepare(job.sentences[i + 1]);
-      const audio = await synthesized;
-      signal.throwIfAborted();
+      // A cut does not wait for the sentence being made (a pool's answer can take its deadline).
+      synthesized.catch(() => {});
+      const audio = await untilAborted(synthesized, signal);
       result.synthMs += audio.synthMs;
       const pcm = toInt16(resample(audio.samples, audio.sampleRate, sink.sampleRate), job.volume);
       const gap = silence(speech.engine.sentenceSilenceSeconds, sink.sampleRate);
@@ -68,4 +69,14 @@ export async function speak(job: SayJob, speech: JobSpeech, sink: AudioSink, sig
   result.engine = speech.engine;
   result.fallbackReason = speech.fallbackReason;
   return result;
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }

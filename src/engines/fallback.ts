@@ -20,6 +20,7 @@ export class JobSpeech {
   readonly sources?: SourceRun[];
   private local: SpeechEngine;
   private pool?: RemoteSpeech;
+  private released = false;
 
   constructor(
     wanted: SpeechEngine | undefined,
@@ -51,6 +52,7 @@ export class JobSpeech {
 
   // The message is over (spoken, cut or failed).
   release(): void {
+    this.released = true;
     this.pool?.release();
   }
 
@@ -59,6 +61,8 @@ export class JobSpeech {
       try {
         return await this.pool.synthesize(sentence);
       } catch (err) {
+        // A cut message whose pool wait ended: nothing more to make.
+        if (this.released) throw err;
         // From this sentence on, for the rest of the message.
         this.pool.release();
         this.pool = undefined;

@@ -98,8 +98,8 @@ export class PoolLink {
     if (last && client.connected) await client.publishAsync(last.topic, last.payload, { qos: 1, retain: true }).catch(() => {});
     // A broker that is away must not hold the daemon's stop.
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([new Promise<void>((resolve) => client.end(false, {}, () => resolve())), new Promise<void>((resolve) => (timer = setTimeout(resolve, 3000)))]);
+    const ended = await Promise.race([new Promise<boolean>((resolve) => client.end(false, {}, () => resolve(true))), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 3000)))]);
     clearTimeout(timer);
-    client.end(true);
+    if (!ended) client.end(true);
   }
 }

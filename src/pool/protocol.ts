@@ -80,6 +80,9 @@ const chunkHeader = z.strictObject({
   silence: z.number().min(0).max(5).optional(),
   provider: z.enum([...PROVIDERS, 'wasm']).optional(),
   synthMs: z.number().min(0).optional(),
+  // A sentence longer than FRAME_SAMPLES comes in parts, in order.
+  part: z.number().int().min(0).optional(),
+  parts: z.number().int().min(1).max(1000).optional(),
   // Set instead of audio: this member cannot go on from `index`.
   error: z.string().max(500).optional(),
 });
@@ -92,6 +95,18 @@ export interface PoolChunk {
 }
 
 export const PRESENCE = { online: 'online', offline: 'offline' } as const;
+
+// Samples per frame at most: 64 KiB of audio, under the 128 KiB packet limit
+// of the shipped mosquitto config (and of brokers such as AWS IoT Core); a
+// 300-character sentence is about 20 s, 880 kB at 22 050 Hz.
+export const FRAME_SAMPLES = 32_768;
+
+// One sentence's frames: its audio cut into FRAME_SAMPLES pieces, in order.
+export function frames(header: ChunkHeader, pcm: Int16Array): Buffer[] {
+  const parts = Math.max(1, Math.ceil(pcm.length / FRAME_SAMPLES));
+  if (parts === 1) return [encodeChunk(header, pcm)];
+  return Array.from({ length: parts }, (_, part) => encodeChunk({ ...header, part, parts }, pcm.subarray(part * FRAME_SAMPLES, (part + 1) * FRAME_SAMPLES)));
+}
 
 // "HP", version 1, header length (u16 BE), header JSON, 16-bit LE samples.
 // Binary because JSON with base64 costs a third more bytes per sentence on

@@ -3,7 +3,7 @@ import type { SpeechEngine } from '../engines/types.ts';
 import type { VoiceBank } from '../engines/voice-bank.ts';
 import type { Logger } from '../log.ts';
 import type { PoolLink } from './link.ts';
-import { encodeChunk, PRESENCE, poolRequest, type ChunkHeader, type PoolRequest, type PoolTopics } from './protocol.ts';
+import { encodeChunk, frames, PRESENCE, poolRequest, type ChunkHeader, type PoolRequest, type PoolTopics } from './protocol.ts';
 import { PastDeadline, type MadeSentence, type SharedSynthesis } from './shared-synthesis.ts';
 
 export interface PoolServerParts {
@@ -69,7 +69,9 @@ export class PoolServer {
     this.streams.delete(key);
     this.streams.set(key, stream);
     if (this.streams.size > REMEMBERED) this.streams.delete(this.streams.keys().next().value!);
-    void this.serve(request, stream, (header, pcm) => this.parts.link.publish(replyTo, encodeChunk(header, pcm), { properties: { correlationData } }));
+    void this.serve(request, stream, (header, pcm) => {
+      for (const frame of pcm ? frames(header, pcm) : [encodeChunk(header)]) this.parts.link.publish(replyTo, frame, { properties: { correlationData } });
+    });
   }
 
   private async serve(request: PoolRequest, stream: Stream, send: (header: ChunkHeader, pcm?: Int16Array) => void): Promise<void> {

@@ -52,7 +52,10 @@ export class PoolStream implements RemoteSpeech {
   private current?: Attempt;
   private readonly failed = new Set<string>();
   private readonly chunks = new Map<number, PoolChunk>();
+  // The parts so far of a sentence that comes in several frames.
+  private partial?: { index: number; pcm: Int16Array[] };
   private wake?: () => void;
+  private released = false;
 
   constructor(
     readonly job: SayJob,
@@ -92,8 +95,27 @@ export class PoolStream implements RemoteSpeech {
     now.answered = true;
     now.lastAt = Date.now();
     if (header.error) now.trouble = `${header.member}: ${header.error}`;
-    else if (header.index >= this.cursor - 1) this.chunks.set(header.index, chunk);
+    else if (header.index >= this.cursor - 1) this.collect(chunk);
     this.wake?.();
+  }
+
+  // Parts come in order from one member (QoS 1 on one topic keeps it);
+  // a sentence is ready once its last part is in.
+  private collect(chunk: PoolChunk): void {
+    const { index, part, parts } = chunk.header;
+    if (parts === undefined || parts === 1) return void this.chunks.set(index, chunk);
+    if (part === 0) this.partial = { index, pcm: [] };
+    if (this.partial?.index !== index || this.partial.pcm.length !== part) return;
+    this.partial.pcm.push(chunk.pcm);
+    if (this.partial.pcm.length < parts) return;
+    const pcm = new Int16Array(this.partial.pcm.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of this.partial.pcm) {
+      pcm.set(p, at);
+      at += p.length;
+    }
+    this.partial = undefined;
+    this.chunks.set(index, { header: chunk.header, pcm });
   }
 
   memberGone(member: string): void {
@@ -102,12 +124,16 @@ export class PoolStream implements RemoteSpeech {
     this.wake?.();
   }
 
+  // The message is over here (spoken, cut, stopped): a wait ends, no retry follows.
   release(): void {
+    this.released = true;
     this.sender.forget(this);
+    this.wake?.();
   }
 
   private async take(index: number): Promise<SentenceAudio> {
     for (;;) {
+      if (this.released) throw new PoolGaveUp('the message ended here');
       const chunk = this.chunks.get(index);
       const now = this.current!;
       if (chunk) {
@@ -136,6 +162,7 @@ export class PoolStream implements RemoteSpeech {
     const n = this.sender.nextAttempt();
     this.current = { n, member, lastAt: Date.now(), answered: false };
     this.chunks.clear();
+    this.partial = undefined;
     const { job } = this;
     this.sender.send(
       {
