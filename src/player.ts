@@ -136,11 +136,11 @@ export class Player {
       const result = await speak(job, speech, sink, playing.controller.signal, (at, e) => {
         ttfaMs = job.resumeFrom === 0 ? at - job.receivedAt : undefined;
         const reason = speech.fallbackReason ?? job.note;
-        events.emitEvent({ id: job.id, event: 'started', voice: e.voice, engine: e.engine, provider: e.provider, ttfaMs, firstAudioAt: at, sentence: job.resumeFrom, reason, source: speech.sources && (e.source ?? 'local') });
+        events.emitEvent({ id: job.id, event: 'started', voice: e.voice, engine: e.engine, provider: e.provider, ttfaMs, firstAudioAt: at, sentence: job.resumeFrom, reason, ...(speech.sources && { source: e.source ?? 'local' }) });
       });
       stats.record(ttfaMs, result.synthMs, result.audioMs);
       const { engine } = result;
-      events.emitEvent({ id: job.id, event: 'finished', voice: engine.voice, engine: engine.engine, provider: engine.provider, ttfaMs, synthMs: round(result.synthMs), audioMs: round(result.audioMs), reason: result.fallbackReason ?? job.note, sources: speech.sources });
+      events.emitEvent({ id: job.id, event: 'finished', voice: engine.voice, engine: engine.engine, provider: engine.provider, ttfaMs, synthMs: round(result.synthMs), audioMs: round(result.audioMs), reason: result.fallbackReason ?? job.note, ...(speech.sources && { sources: speech.sources }) });
     } catch (err) {
       if (err instanceof SpeechCut) this.afterCut(job, playing.controller.signal.reason as CutReason | undefined, err.sentence);
       else {
