@@ -259,11 +259,12 @@ describe('PoolServer: served once per requester and attempt; one synthesis for a
     assert.equal(m.out.length, 6);
   });
 
-  test('past its deadline a request is not begun; a foreign reply topic or an unknown voice is refused', async () => {
+  test('past its deadline a request is not begun; a foreign reply topic, another requester\'s, or an unknown voice is refused', async () => {
     const m = member(30);
     m.deliver({ id: 'busy', sentences: ['x'] });
     m.deliver({ id: 'late', requester: 'pi-2', sentences: ['y'], deadline: Date.now() + 10 });
     m.deliver({ id: 'spoof' }, 'herald/kitchen/say');
+    m.deliver({ id: 'other', requester: 'pi-2' }, 'herald/pool/tts/reply/pi-1');
     m.deliver({ id: 'nov', voice: 'other' });
     await until(() => m.out.length >= 2);
     await sleep(60);

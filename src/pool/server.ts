@@ -58,6 +58,11 @@ export class PoolServer {
       log.warn({ replyTo }, reason);
       return;
     }
+    // The answers go where the requester reads (its ACL allows its own reply topic only).
+    if (replyTo !== topics.reply(request.requester)) {
+      log.warn({ replyTo, requester: request.requester }, 'pool request ignored: its response topic is not its requester\'s');
+      return;
+    }
     const key = `${request.requester}\u0000${request.id}`;
     const known = this.streams.get(key);
     if (known && known.attempt >= request.attempt) {
