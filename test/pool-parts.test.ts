@@ -16,6 +16,8 @@ import { PoolServer } from '../src/pool/server.ts';
 import { SharedSynthesis } from '../src/pool/shared-synthesis.ts';
 import { PoolGaveUp, PoolStream, type PoolSender } from '../src/pool/stream.ts';
 import type { SayJob } from '../src/queue/job.ts';
+import type { AudioSink } from '../src/audio/sink.ts';
+import { SpeechCut, speak } from '../src/speak.ts';
 
 const log = pino({ level: 'silent' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -117,6 +119,37 @@ describe('JobSpeech: pool, then the voice here, then espeak-ng', () => {
     assert.deepEqual(reasons, ['pool: orin went offline']);
     assert.equal(speech.fallbackReason, undefined, 'the same voice: nothing sounds different');
     assert.equal(released, 1);
+  });
+
+  test('a cut does not wait for the pool: speak ends at once and the pool stream is released', async () => {
+    let released = false;
+    let wake: (() => void) | undefined;
+    const silentPool: RemoteSpeech = {
+      engine: 'piper',
+      voice: 'v',
+      provider: 'cuda',
+      sampleRate: 16000,
+      sentenceSilenceSeconds: 0,
+      source: 'pool:orin',
+      // Answers nothing until released, as a stream waiting for a deadline.
+      synthesize: () => new Promise((_, reject) => (wake = () => reject(new PoolGaveUp('the message ended here')))),
+      release: () => {
+        released = true;
+        wake?.();
+      },
+    };
+    const heard: string[] = [];
+    const speech = new JobSpeech(fakeEngine('v', heard), fakeEngine('espeak', heard) as unknown as EspeakEngine, undefined, silentPool);
+    const sink = { sampleRate: 16000, write: async () => {}, mark: async () => {}, cut: () => {} } as unknown as AudioSink;
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort('interrupt'), 50);
+    await assert.rejects(speak(job(['a', 'b']), speech, sink, controller.signal, () => {}), (err) => err instanceof SpeechCut && err.sentence === 0);
+    assert.ok(Date.now() - started < 1000, `cut took ${Date.now() - started} ms`);
+    speech.release();
+    await sleep(10);
+    assert.ok(released);
+    assert.deepEqual(heard, [], 'nothing made locally for a message that was cut');
   });
 
   test('without a pool nothing changes: a missing voice is said at once', () => {

@@ -149,6 +149,8 @@ export class PoolStream implements RemoteSpeech {
       const why = now.trouble ?? (now.answered ? `no sentence from ${now.member} for ${limit} ms` : `no answer within ${limit} ms`);
       if (now.member) this.failed.add(now.member);
       if (this.tries >= this.timing.attempts) throw new PoolGaveUp(`${why} (${this.tries} ${this.tries === 1 ? 'try' : 'tries'})`);
+      // A request now would wait in mqtt.js for the broker to come back.
+      if (!this.sender.connected) throw new PoolGaveUp(`${why}; the pool connection is down`);
       this.request(index);
     }
   }
