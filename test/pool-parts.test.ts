@@ -227,11 +227,11 @@ describe('PoolStream: deadlines and retries, each sentence once', () => {
     assert.equal(sender.sent[2].member, named === 'm1' ? 'm2' : 'm1', `${named} failed this message: the last try names the other`);
   });
 
-  test('a long sentence comes in 64 KiB frames and is heard whole', async () => {
+  test('a long sentence comes in 120 KiB frames and is heard whole', async () => {
     const sender = new FakeSender();
     const stream = new PoolStream(job(['a long one']), 'pi', sender, timing);
     const result = stream.synthesize('a long one');
-    const pcm = Int16Array.from({ length: 70_000 }, (_, i) => i % 30_000);
+    const pcm = Int16Array.from({ length: 130_000 }, (_, i) => i % 30_000);
     const attempt = sender.sent[0].request.attempt;
     const parts = frames({ id: 'job-1', attempt, member: 'm1', index: 0, sampleRate: 16000 }, pcm);
     assert.equal(parts.length, 3);

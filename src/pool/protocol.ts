@@ -96,10 +96,11 @@ export interface PoolChunk {
 
 export const PRESENCE = { online: 'online', offline: 'offline' } as const;
 
-// Samples per frame at most: 64 KiB of audio, under the 128 KiB packet limit
-// of the shipped mosquitto config (and of brokers such as AWS IoT Core); a
-// 300-character sentence is about 20 s, 880 kB at 22 050 Hz.
-export const FRAME_SAMPLES = 32_768;
+// Samples per frame at most: 120 KiB of audio (2.8 s at 22 050 Hz), which with
+// the header, topic and properties stays under the 128 KiB packet limit of the
+// shipped mosquitto config (and of brokers such as AWS IoT Core). A sentence
+// of 300 characters is about 20 s, 880 kB: it comes in parts.
+export const FRAME_SAMPLES = 61_440;
 
 // One sentence's frames: its audio cut into FRAME_SAMPLES pieces, in order.
 export function frames(header: ChunkHeader, pcm: Int16Array): Buffer[] {
