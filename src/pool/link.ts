@@ -23,6 +23,7 @@ export class PoolLink {
   private readonly onConnect: Array<() => void> = [];
   // Message ids whose PUBACK said "no matching subscribers" (MQTT 5 reason 16).
   private readonly unheard = new Set<number>();
+  private closing = false;
 
   constructor(
     private readonly config: HeraldConfig,
@@ -61,7 +62,9 @@ export class PoolLink {
         },
       );
     });
-    client.on('error', (err) => this.log.warn({ err: err.message }, 'pool link error'));
+    // While it closes, an acknowledgement for a frame still arriving meets
+    // the ended socket ("write after end"): expected, not worth a warning.
+    client.on('error', (err) => this.log[this.closing ? 'debug' : 'warn']({ err: err.message }, 'pool link error'));
     // Read here: mqtt.js hands a publish's callback its own packet, not the PUBACK.
     client.on('packetreceive', (packet) => {
       if (packet.cmd === 'puback' && packet.reasonCode === 16 && packet.messageId !== undefined) this.unheard.add(packet.messageId);
@@ -95,6 +98,7 @@ export class PoolLink {
   async close(last?: { topic: string; payload: string }): Promise<void> {
     const client = this.client;
     if (!client) return;
+    this.closing = true;
     if (last && client.connected) await client.publishAsync(last.topic, last.payload, { qos: 1, retain: true }).catch(() => {});
     // A broker that is away must not hold the daemon's stop.
     let timer: NodeJS.Timeout | undefined;
