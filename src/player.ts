@@ -1,11 +1,11 @@
 import type { AlsaSink } from './audio/alsa-sink.ts';
+import type { RemoteSpeech } from './engines/types.ts';
 import type { VoiceBank } from './engines/voice-bank.ts';
 import type { EventBus } from './events.ts';
 import type { Logger } from './log.ts';
 import type { SayJob } from './queue/job.ts';
 import type { Journal } from './queue/journal.ts';
 import type { JobQueue } from './queue/priority-queue.ts';
-import type { RemoteSpeech } from './engines/types.ts';
 import { SpeechCut, speak } from './speak.ts';
 import type { SynthStats } from './system/synth-stats.ts';
 
