@@ -249,6 +249,24 @@ describe('PoolStream: deadlines and retries, each sentence once', () => {
   });
 });
 
+describe('SharedSynthesis: what it keeps is bounded', () => {
+  test('by bytes, oldest out first, and by age', async () => {
+    const made: string[] = [];
+    // Each sentence is 4 samples, 8 bytes: two fit in 16.
+    const shared = new SharedSynthesis(60_000, 16);
+    const engine = fakeEngine('v', made);
+    for (const s of ['a', 'b', 'c']) await shared.make(engine, s, { rate: 1 });
+    await shared.make(engine, 'c', { rate: 1 });
+    await shared.make(engine, 'a', { rate: 1 });
+    assert.deepEqual(made, ['v:a', 'v:b', 'v:c', 'v:a'], 'c was kept, a had gone');
+    const brief = new SharedSynthesis(0);
+    await brief.make(engine, 'd', { rate: 1 });
+    await sleep(5);
+    await brief.make(engine, 'd', { rate: 1 });
+    assert.deepEqual(made.slice(4), ['v:d', 'v:d'], 'kept for 0 ms: made again');
+  });
+});
+
 describe('PoolServer: served once per requester and attempt; one synthesis for all', () => {
   function member(engineMs = 0) {
     const topics = new PoolTopics('herald', 'tts');
