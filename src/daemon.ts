@@ -14,6 +14,7 @@ import { parseSayPayload } from './mqtt/say-payload.ts';
 import { statusPayload } from './mqtt/status.ts';
 import { Topics } from './mqtt/topics.ts';
 import { Player } from './player.ts';
+import { Pool } from './pool/pool.ts';
 import { admit, type AdmitLimits } from './queue/admit.ts';
 import type { SayRequest } from './queue/job.ts';
 import { Journal } from './queue/journal.ts';
@@ -27,8 +28,8 @@ import { WyomingServer } from './wyoming/server.ts';
 //   MQTT (mqtt/adapter) → receive: parse the payload (a Hermes say: hermes/
 //   extension) → enqueue: admit (voice, language, sentences, once) → journal
 //   (fsynced before the broker's PUBACK) → queue → player → speak: engine
-//   (Piper on onnxruntime, espeak-ng fallback) → ALSA sink process. Each step
-//   reports through `events`.
+//   (a synthesis pool's member if pool.use, Piper on onnxruntime, espeak-ng
+//   fallback) → ALSA sink process. Each step reports through `events`.
 // Wyoming clients (wyoming/, off by default) share the voices, not the queue:
 // their audio goes back over the socket, and their model runs wait behind
 // the announcements' (engines/run-lanes.ts).
@@ -48,6 +49,8 @@ export class Daemon {
   readonly extensions: MqttExtension[] = [];
   readonly homeassistant: HomeAssistant;
   readonly wyoming?: WyomingServer;
+  // A synthesis pool this device serves or uses (pool.serve, pool.use).
+  readonly pool?: Pool;
   private readonly metrics: RuntimeMetrics;
   private broker?: EmbeddedBroker;
   private timers: NodeJS.Timeout[] = [];
@@ -64,7 +67,8 @@ export class Daemon {
     this.sink = new AlsaSink({ device: config.audio.device, sampleRate: config.audio.sampleRate, retrySeconds: config.audio.retrySeconds, log });
     this.queue = new JobQueue(config.queue.maxLength);
     this.journal = new Journal(config.stateDir);
-    this.player = new Player({ queue: this.queue, sink: this.sink, voices: this.voices, journal: this.journal, events: this.events, stats: this.stats, log });
+    if (config.pool.use || config.pool.serve.length) this.pool = new Pool(config, this.voices, log);
+    this.player = new Player({ queue: this.queue, sink: this.sink, voices: this.voices, journal: this.journal, events: this.events, stats: this.stats, log, pool: this.pool });
     this.metrics = new RuntimeMetrics(config.deviceId, this.stats);
     this.mqtt = new MqttAdapter(config, this.topics, (state) => this.status(state), log);
     this.homeassistant = new HomeAssistant({
@@ -132,6 +136,8 @@ export class Daemon {
     // and published, not lost; messages that come in are read only after
     // the replay (which runs now, in this tick), so duplicates are seen.
     this.mqtt.connect(broker.url, { say: (payload, topic) => this.receive(payload, topic), stop: (clear) => this.player.stop(clear), requests: this.requests(), extensions: this.extensions }, !!this.broker);
+    // Its own connection: see src/pool/link.ts.
+    this.pool?.start(broker.url);
     this.replayJournal();
     this.player.start();
     // After the voices loaded, so that a client's first `describe` lists them.
@@ -263,6 +269,7 @@ export class Daemon {
     await this.enrollment.close();
     await this.wyoming?.close();
     await this.player.shutdown();
+    await this.pool?.close();
     this.homeassistant.close();
     await this.mqtt.close();
     await this.sink.close();

@@ -18,6 +18,10 @@ export interface HeraldEvent {
   // Epoch milliseconds when the first audio went to the device (for `herald bench`).
   firstAudioAt?: number;
   sentence?: number;
+  // With a synthesis pool: who made the first sentence ("pool:<member>" or
+  // "local"), and at the end who made which run of sentences, in order.
+  source?: string;
+  sources?: Array<{ source: string; sentences: number }>;
   ts: number;
 }
 

@@ -1,4 +1,5 @@
 import type { AlsaSink } from './audio/alsa-sink.ts';
+import type { RemoteSpeech } from './engines/types.ts';
 import type { VoiceBank } from './engines/voice-bank.ts';
 import type { EventBus } from './events.ts';
 import type { Logger } from './log.ts';
@@ -24,6 +25,8 @@ export interface PlayerParts {
   events: EventBus;
   stats: SynthStats;
   log: Logger;
+  // A synthesis pool that speaks a message before the voices here (src/pool/).
+  pool?: { stream(job: SayJob): RemoteSpeech | undefined };
 }
 
 // Owns the queue loop: one job at a time from the queue to the device, the
@@ -123,21 +126,21 @@ export class Player {
   }
 
   private async play(job: SayJob): Promise<void> {
-    const { events, voices, sink, log, stats } = this.parts;
+    const { events, voices, sink, log, stats, pool } = this.parts;
     const playing: Playing = { job, controller: new AbortController() };
     this.playing = playing;
-    const speech = voices.speechFor(job.voice, job.lang);
-    speech.onFallback = (reason) => log.warn({ id: job.id, reason }, 'neural voice failed; espeak-ng continues');
+    const speech = voices.speechFor(job.voice, job.lang, pool?.stream(job));
+    speech.onFallback = (reason, now) => log.warn({ id: job.id, reason, engine: now.engine, voice: now.voice }, 'speech falls back; the rest of the message is spoken here');
     let ttfaMs: number | undefined;
     try {
       const result = await speak(job, speech, sink, playing.controller.signal, (at, e) => {
         ttfaMs = job.resumeFrom === 0 ? at - job.receivedAt : undefined;
         const reason = speech.fallbackReason ?? job.note;
-        events.emitEvent({ id: job.id, event: 'started', voice: e.voice, engine: e.engine, provider: e.provider, ttfaMs, firstAudioAt: at, sentence: job.resumeFrom, reason });
+        events.emitEvent({ id: job.id, event: 'started', voice: e.voice, engine: e.engine, provider: e.provider, ttfaMs, firstAudioAt: at, sentence: job.resumeFrom, reason, ...(speech.sources && { source: e.source ?? 'local' }) });
       });
       stats.record(ttfaMs, result.synthMs, result.audioMs);
       const { engine } = result;
-      events.emitEvent({ id: job.id, event: 'finished', voice: engine.voice, engine: engine.engine, provider: engine.provider, ttfaMs, synthMs: round(result.synthMs), audioMs: round(result.audioMs), reason: result.fallbackReason ?? job.note });
+      events.emitEvent({ id: job.id, event: 'finished', voice: engine.voice, engine: engine.engine, provider: engine.provider, ttfaMs, synthMs: round(result.synthMs), audioMs: round(result.audioMs), reason: result.fallbackReason ?? job.note, ...(speech.sources && { sources: speech.sources }) });
     } catch (err) {
       if (err instanceof SpeechCut) this.afterCut(job, playing.controller.signal.reason as CutReason | undefined, err.sentence);
       else {
@@ -145,6 +148,7 @@ export class Player {
         events.emitEvent({ id: job.id, event: 'failed', reason: `synthesis failed: ${(err as Error).message}`, voice: speech.engine.voice, engine: speech.engine.engine });
       }
     } finally {
+      speech.release();
       this.playing = undefined;
     }
   }

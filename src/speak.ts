@@ -2,11 +2,11 @@ import { resample } from './audio/resample.ts';
 import { silence, toInt16 } from './audio/pcm.ts';
 import { AudioDropped, type AudioSink } from './audio/sink.ts';
 import type { JobSpeech } from './engines/fallback.ts';
-import type { SpeechEngine } from './engines/types.ts';
+import type { SpeechSource } from './engines/types.ts';
 import type { SayJob } from './queue/job.ts';
 
 export interface SpeakResult {
-  engine: SpeechEngine;
+  engine: SpeechSource;
   fallbackReason?: string;
   synthMs: number;
   audioMs: number;
@@ -25,7 +25,7 @@ export class SpeechCut extends Error {
 // the device as soon as it is synthesized, while the next is being made.
 // `signal` stops it between sentences; the sink's cut() stops the audio now.
 // `onFirstAudio` gets the time the first buffer reached the device.
-export async function speak(job: SayJob, speech: JobSpeech, sink: AudioSink, signal: AbortSignal, onFirstAudio: (at: number, engine: SpeechEngine) => void): Promise<SpeakResult> {
+export async function speak(job: SayJob, speech: JobSpeech, sink: AudioSink, signal: AbortSignal, onFirstAudio: (at: number, engine: SpeechSource) => void): Promise<SpeakResult> {
   const result: SpeakResult = { engine: speech.engine, synthMs: 0, audioMs: 0 };
   let audible = job.resumeFrom;
   const marks: Promise<void>[] = [];
@@ -34,8 +34,9 @@ export async function speak(job: SayJob, speech: JobSpeech, sink: AudioSink, sig
       signal.throwIfAborted();
       const synthesized = speech.synthesize(job.sentences[i], { rate: job.rate, speakerId: job.speaker });
       if (i + 1 < job.sentences.length) speech.prepare(job.sentences[i + 1]);
-      const audio = await synthesized;
-      signal.throwIfAborted();
+      // A cut does not wait for the sentence being made (a pool's answer can take its deadline).
+      synthesized.catch(() => {});
+      const audio = await untilAborted(synthesized, signal);
       result.synthMs += audio.synthMs;
       const pcm = toInt16(resample(audio.samples, audio.sampleRate, sink.sampleRate), job.volume);
       const gap = silence(speech.engine.sentenceSilenceSeconds, sink.sampleRate);
@@ -68,4 +69,14 @@ export async function speak(job: SayJob, speech: JobSpeech, sink: AudioSink, sig
   result.engine = speech.engine;
   result.fallbackReason = speech.fallbackReason;
   return result;
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }

@@ -36,10 +36,12 @@ const ENV_KEYS: Record<string, string> = {
   HERALD_HOMEASSISTANT_DISCOVERY_PREFIX: 'homeassistant.discoveryPrefix',
   HERALD_WYOMING_ENABLED: 'wyoming.enabled',
   HERALD_WYOMING_URI: 'wyoming.uri',
+  HERALD_POOL_SERVE: 'pool.serve',
+  HERALD_POOL_USE: 'pool.use',
 };
 
 // Keys that hold text even when they look like numbers or booleans.
-const STRING_KEYS = new Set(['deviceId', 'mqtt.username', 'mqtt.password', 'voices.default', 'audio.device', 'audio.captureDevice', 'hermes.siteId', 'homeassistant.discoveryPrefix']);
+const STRING_KEYS = new Set(['deviceId', 'mqtt.username', 'mqtt.password', 'voices.default', 'audio.device', 'audio.captureDevice', 'hermes.siteId', 'homeassistant.discoveryPrefix', 'pool.use']);
 
 export interface LoadedConfig {
   config: HeraldConfig;

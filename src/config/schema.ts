@@ -138,6 +138,24 @@ const wyoming = z.strictObject({
     .default('tcp://127.0.0.1:10200'),
 });
 
+// A synthesis pool over the broker (docs/fleet.md, src/pool/). A pool name
+// becomes a topic level and the shared subscription's share name.
+const pool = z.strictObject({
+  // The pool this device synthesizes for. One: a connection has one last
+  // will, and the pool's members are told apart by it.
+  serve: z.array(topicLevel).max(1, 'a device serves one pool').default([]),
+  // The pool this device sends its messages to; its own voices speak when the pool does not answer.
+  use: topicLevel.optional(),
+  // No first sentence from the pool within this: another member, then the local voice.
+  firstChunkDeadlineMs: z.number().int().min(50).max(60_000).default(1500),
+  // No next sentence within this after the last one: the member is taken for gone.
+  chunkTimeoutMs: z.number().int().min(100).max(120_000).default(5000),
+  // Requests (each to another member when one is known) before the local voice.
+  attempts: z.number().int().min(1).max(5).default(2),
+  // A member answers a sentence it made this recently from what it made (zones).
+  shareSeconds: z.number().min(0).max(3600).default(60),
+});
+
 const log = z.strictObject({
   level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -156,7 +174,12 @@ export const configSchema = z.strictObject({
   hermes: hermes.prefault({}),
   homeassistant: homeassistant.prefault({}),
   wyoming: wyoming.prefault({}),
+  pool: pool.prefault({}),
   log: log.prefault({}),
+}).superRefine((c, ctx) => {
+  if ((c.pool.serve.length || c.pool.use) && (c.mqtt.embedded || c.mqtt.protocolVersion !== 5)) {
+    ctx.addIssue({ code: 'custom', path: ['pool'], message: 'a synthesis pool needs MQTT 5 (shared subscriptions, response topics): mqtt.protocolVersion 5 and an external broker (the embedded one speaks 3.1.1 only)' });
+  }
 });
 
 export type HeraldConfig = z.infer<typeof configSchema>;

@@ -38,3 +38,21 @@ export interface SpeechEngine {
   prepare?(sentence: string): PreparedSentence;
   close(): Promise<void>;
 }
+
+// Audio made elsewhere for one message (a synthesis pool member, src/pool/):
+// its sentences asked for in order, each once.
+export interface RemoteSpeech {
+  readonly engine: 'piper';
+  readonly voice: string;
+  readonly provider: ProviderName | 'wasm';
+  readonly sampleRate: number;
+  readonly sentenceSilenceSeconds: number;
+  // Who made the last sentence, for the events ("pool:<member>").
+  readonly source: string;
+  synthesize(sentence: string): Promise<SentenceAudio>;
+  // The message is over here, however it ended.
+  release(): void;
+}
+
+// What speaks a message's sentences now: a voice here or a remote one.
+export type SpeechSource = Pick<SpeechEngine, 'engine' | 'voice' | 'provider' | 'sampleRate' | 'sentenceSilenceSeconds'> & { readonly source?: string };

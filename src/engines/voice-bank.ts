@@ -8,6 +8,7 @@ import { EspeakEngine } from './espeak.ts';
 import { PiperEngine } from './piper.ts';
 import { planForVoice, providerContext, voiceFacts, type ProviderContext } from './provider-plan.ts';
 import { JobSpeech } from './fallback.ts';
+import type { RemoteSpeech } from './types.ts';
 
 export const ESPEAK_VOICE = 'espeak';
 
@@ -153,15 +154,16 @@ export class VoiceBank {
     return pick(ESPEAK_VOICE, this.engines.size ? `no neural voice for language ${lang}` : undefined);
   }
 
-  // At play: the engine of the voice admission chose, with espeak-ng behind it.
-  speechFor(voice: string, lang: string): JobSpeech {
+  // At play: the engine of the voice admission chose, with espeak-ng behind
+  // it, and a pool's stream before it when the device uses one.
+  speechFor(voice: string, lang: string, pool?: RemoteSpeech): JobSpeech {
     const espeak = this.espeak.forLanguage(lang);
-    if (voice === ESPEAK_VOICE) return new JobSpeech(espeak, espeak);
+    if (voice === ESPEAK_VOICE) return new JobSpeech(espeak, espeak, undefined, pool);
     const engine = this.engines.get(voice);
-    if (engine) return new JobSpeech(engine, espeak);
+    if (engine) return new JobSpeech(engine, espeak, undefined, pool);
     const problem = this.problems.find((p) => p.name === voice);
     const why = this.infos.has(voice) || problem ? `voice ${voice} could not be loaded: ${problem?.reason ?? 'unknown'}` : `voice ${voice} is no longer installed`;
-    return new JobSpeech(undefined, espeak, why);
+    return new JobSpeech(undefined, espeak, why, pool);
   }
 
   async close(): Promise<void> {

@@ -14,13 +14,15 @@ export interface FixtureVoiceOptions {
   sampleRate?: number;
   espeakVoice?: string;
   sentenceSilence?: number;
+  // Matrix products per run (make-piper-fixture.py --work): a voice that takes time.
+  work?: number;
 }
 
 // Writes <name>.onnx + <name>.onnx.json (Piper format) into dir and returns the name.
 export function buildFixtureVoice(dir: string, options: FixtureVoiceOptions = {}): string {
   const name = options.name ?? 'fixture';
   const speakers = options.speakers ?? 1;
-  execFileSync(PYTHON, [SCRIPT, '--out', join(dir, `${name}.onnx`), '--speakers', String(speakers)], { stdio: 'pipe' });
+  execFileSync(PYTHON, [SCRIPT, '--out', join(dir, `${name}.onnx`), '--speakers', String(speakers), '--work', String(options.work ?? 0)], { stdio: 'pipe' });
   const speakerIdMap: Record<string, number> = {};
   for (let i = 0; i < speakers && speakers > 1; i++) speakerIdMap[`speaker${i}`] = i;
   const config = {

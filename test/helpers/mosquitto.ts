@@ -40,7 +40,18 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-async function startOnce(port: number, dir: string): Promise<Mosquitto | undefined> {
+export interface MosquittoOptions {
+  // More lines for its config, e.g. a bridge (see bridgeTo).
+  extra?: string[];
+}
+
+// A mosquitto bridge (its own, MQTT 5) from the broker it is added to, to the
+// one on `port`, carrying `topics` both ways at QoS 1.
+export function bridgeTo(name: string, port: number, topics: string[]): string[] {
+  return [`connection ${name}`, `address 127.0.0.1:${port}`, 'bridge_protocol_version mqttv50', 'cleansession true', 'restart_timeout 1', ...topics.map((t) => `topic ${t} both 1`)];
+}
+
+async function startOnce(port: number, dir: string, options: MosquittoOptions): Promise<Mosquitto | undefined> {
   const conf = join(dir, `mosquitto-${port}.conf`);
   writeFileSync(
     conf,
@@ -56,6 +67,7 @@ async function startOnce(port: number, dir: string): Promise<Mosquitto | undefin
       'log_type warning',
       // Root drops to the user named here; any other user stays itself.
       `user ${userInfo().username}`,
+      ...(options.extra ?? []),
       '',
     ].join('\n'),
   );
@@ -102,11 +114,11 @@ async function startOnce(port: number, dir: string): Promise<Mosquitto | undefin
   throw new Error(`mosquitto exited at start: ${output}`);
 }
 
-export async function startMosquitto(): Promise<Mosquitto> {
+export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mosquitto> {
   const dir = mkdtempSync(join(tmpdir(), 'herald-mosquitto-'));
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const broker = await startOnce(await freePort(), dir);
+      const broker = await startOnce(await freePort(), dir, options);
       if (broker) {
         const stop = broker.stop;
         broker.stop = async () => {
