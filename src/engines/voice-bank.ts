@@ -139,10 +139,10 @@ export class VoiceBank {
   // language asked for, the default voice. The language is the one asked for,
   // else the voice's own; the phonemizer the voice's (discover.ts), Herald's
   // for espeak-ng, which reads Herald's normalized text.
-  choose(voice: string | undefined, lang: string | undefined): { voice: string; lang: string; numSpeakers: number; phonemizer: Phonemizer; note?: string } {
+  choose(voice: string | undefined, lang: string | undefined): { voice: string; lang: string; numSpeakers: number; phonemizer: Phonemizer; espeakVoice?: string; note?: string } {
     const pick = (name: string, note?: string) => {
       const info = this.infos.get(name);
-      return { voice: name, lang: lang ?? info?.language ?? 'en-us', numSpeakers: info?.numSpeakers ?? 1, phonemizer: info?.phonemizer ?? 'herald', note };
+      return { voice: name, lang: lang ?? info?.language ?? 'en-us', numSpeakers: info?.numSpeakers ?? 1, phonemizer: info?.phonemizer ?? 'herald', espeakVoice: info?.espeakVoice, note };
     };
     if (voice) return pick(voice);
     if (!lang) return pick(this.defaultVoice, this.defaultVoice === ESPEAK_VOICE && this.config.voices.default !== ESPEAK_VOICE && this.infos.size ? 'no neural voice could be loaded' : undefined);

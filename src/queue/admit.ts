@@ -8,7 +8,7 @@ export interface VoiceChoice {
   known(): string[];
   // The voice a message gets, the language it is read in, and whose
   // phonemizer the voice wants its text cut for.
-  choose(voice: string | undefined, lang: string | undefined): { voice: string; lang: string; numSpeakers: number; phonemizer: Phonemizer; note?: string };
+  choose(voice: string | undefined, lang: string | undefined): { voice: string; lang: string; numSpeakers: number; phonemizer: Phonemizer; espeakVoice?: string; note?: string };
 }
 
 export interface AdmitLimits {
@@ -29,7 +29,8 @@ export function admit(request: SayRequest, voices: VoiceChoice, limits: AdmitLim
   if (request.text.length > limits.maxChars) return reject(`text too long: ${request.text.length} characters, limit ${limits.maxChars}`);
   if (request.voice && !voices.has(request.voice)) return reject(`unknown voice '${request.voice}' (installed: ${voices.known().join(', ')})`);
   const chosen = voices.choose(request.voice, request.lang);
-  const sentences = sentencesFor(request.text, chosen.lang, chosen.phonemizer);
+  // Piper's phonemizer reads the text in the voice's own espeak-ng language.
+  const sentences = sentencesFor(request.text, chosen.phonemizer === 'piper' ? (chosen.espeakVoice ?? chosen.lang) : chosen.lang, chosen.phonemizer);
   // Sentences without a letter or digit are dropped by the split.
   if (!sentences.length) return reject('no speakable text (only symbols, emoji or whitespace)');
   const notes = chosen.note ? [chosen.note] : [];

@@ -49,14 +49,15 @@ const MARKS = /([。！？]+|[!?]+|\.+)(["'”’»)\]」』）]*)(\s*)/gu;
 // after 。！？, after ! or ? and a space, and after a single . and a space
 // unless the next word starts in lower case (espeak-ng reads "p.m. today" as
 // one sentence; "..." is no end either) or a digit precedes it (an ordinal in
-// German: "am 1. - dem"). The cut comes before a closing quote or bracket and
+// German: "am 1. - dem"; in English a capital after it ends the sentence). The cut comes before a closing quote or bracket and
 // never leaves a piece without a letter or digit: espeak-ng would make each
 // an empty sentence of its own. Where espeak-ng ends a sentence that this
 // keeps whole (a paragraph break, two spaces before a lower-case word),
 // Piper's phonemizer returns several sentences for the piece, and the engine
 // speaks each. The text is not rewritten: espeak-ng reads numbers, times and
 // abbreviations itself, as in Piper.
-export function splitAsPiper(text: string): string[] {
+export function splitAsPiper(text: string, lang = 'en-us'): string[] {
+  const english = lang.toLowerCase().startsWith('en');
   const cuts = [0];
   for (const match of text.matchAll(MARKS)) {
     const [all, marks, , space] = match;
@@ -64,7 +65,11 @@ export function splitAsPiper(text: string): string[] {
     const next = text[at + all.length];
     if (next === undefined) break;
     const cjk = /^[。！？]/.test(marks);
-    const dot = marks === '.' && !/\p{Ll}/u.test(next) && !/\d/u.test(text[at - 1] ?? '');
+    // After a number, a dot is an ordinal's in most languages ("am 1. Mai"),
+    // unless, in English, a capital follows ("item 1. Notice" ends there).
+    const word = /[\p{L}\p{N}]/u.exec(text.slice(at + all.length))?.[0] ?? '';
+    const afterNumber = /\d/u.test(text[at - 1] ?? '') && !(english && /\p{Lu}/u.test(word));
+    const dot = marks === '.' && !/\p{Ll}/u.test(next) && !afterNumber;
     if (cjk || (space !== '' && (marks[0] !== '.' || dot))) cuts.push(at + marks.length);
   }
   cuts.push(text.length);
@@ -79,5 +84,5 @@ export function splitAsPiper(text: string): string[] {
 
 // The sentences a message is spoken in, as the voice's phonemizer wants its text.
 export function sentencesFor(text: string, lang: string, phonemizer: Phonemizer): string[] {
-  return phonemizer === 'piper' ? splitAsPiper(text) : sentencesOf(text, lang);
+  return phonemizer === 'piper' ? splitAsPiper(text, lang) : sentencesOf(text, lang);
 }
