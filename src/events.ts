@@ -18,6 +18,13 @@ export interface HeraldEvent {
   // Epoch milliseconds when the first audio went to the device (for `herald bench`).
   firstAudioAt?: number;
   sentence?: number;
+  // Zone sync: the zone, and the start on the zone leader's clock (epoch ms).
+  zone?: string;
+  playAt?: number;
+  // How late this device's first audio was for playAt: it skipped that much
+  // of the audio. Negative: early by that much (the lead it had left), and
+  // it played that much silence first.
+  lateMs?: number;
   ts: number;
 }
 
