@@ -47,7 +47,7 @@ export async function speak(
   try {
     for (let i = job.resumeFrom; i < job.sentences.length; i++) {
       signal.throwIfAborted();
-      const synthesized = speech.synthesize(job.sentences[i], { rate: job.rate, speakerId: job.speaker });
+      const synthesized = speech.synthesize(job.sentences[i], { rate: job.rate, speakerId: job.speaker, noiseless: job.syncZone !== undefined });
       if (i + 1 < job.sentences.length) speech.prepare(job.sentences[i + 1]);
       const audio = await synthesized;
       signal.throwIfAborted();

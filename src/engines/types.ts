@@ -4,6 +4,9 @@ export interface SynthOptions {
   // 0.5 (slow) .. 2 (fast); Piper maps it to length_scale, espeak-ng to words per minute.
   rate: number;
   speakerId?: number;
+  // Zone messages: Piper's noise (noise_scale, noise_w) off, so that every
+  // device of a zone makes the same samples, sentence lengths included.
+  noiseless?: boolean;
 }
 
 export interface SentenceAudio {

@@ -101,7 +101,11 @@ export class ZoneSync implements MqttExtension {
     let note: string | undefined;
     if (!offset) note = `sync: offset to the clock of zone ${zone}'s leader not measured yet; timed by this device's clock`;
     else if (Math.abs(offset.offsetMs) > maxOffsetMs) note = `sync: clock ${Math.round(offset.offsetMs)} ms from zone ${zone}'s leader (more than ${maxOffsetMs}); corrected, but check the OS's time sync`;
-    return { sentence: start.sentence, startAt: start.playAt - (offset?.offsetMs ?? 0), playAt: start.playAt, note };
+    const startAt = start.playAt - (offset?.offsetMs ?? 0);
+    // A start far ahead (a publisher's playAt) is waited for here, not as
+    // minutes of silence in the sink: the lead before it is enough.
+    await sleepUntil(startAt - leadMs, signal);
+    return { sentence: start.sentence, startAt, playAt: start.playAt, note };
   }
 
   status() {
@@ -137,6 +141,20 @@ export class ZoneSync implements MqttExtension {
     if (start.from === this.p.config.deviceId || (leader !== undefined && start.from !== leader)) return;
     this.board.put(start);
   }
+}
+
+function sleepUntil(wallTime: number, signal: AbortSignal): Promise<void> {
+  const ms = wallTime - wallNow();
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 function round(ms: number | undefined): number | undefined {
