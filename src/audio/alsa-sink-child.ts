@@ -1,20 +1,10 @@
 // The only process that touches ALSA. `speaker` aborts its whole process with
 // a C assertion when the device cannot be opened, so it runs here, apart from
 // the daemon, which sees the exit and carries on.
-import { setPriority } from 'node:os';
 import Speaker from 'speaker';
 import { serve } from '../ipc/serve.ts';
 import { wallNow } from '../zones/wall-clock.ts';
 import type { AlsaProtocol } from './alsa-protocol.ts';
-
-// Audio is due on time, and a zone's start to the millisecond (docs/zones.md):
-// on a busy machine this process should run before others. Allowed to root
-// or with CAP_SYS_NICE (LimitNICE= in the unit); without, it runs as it is.
-try {
-  setPriority(-10);
-} catch {
-  // not permitted
-}
 
 const device = process.env.HERALD_SINK_DEVICE ?? 'default';
 const sampleRate = Number(process.env.HERALD_SINK_RATE ?? 22050);

@@ -34,8 +34,10 @@ export class ZoneSync implements MqttExtension {
   readonly handlers: Record<string, (payload: Buffer) => void> = {};
   private readonly clocks = new Map<string, ZoneClock>();
   private readonly board = new SyncBoard();
-  // Plays started here per job: the part a start time must be for.
-  private readonly plays = new Map<string, number>();
+  // Per job: the part (zone cuts so far) of its last play here, and when
+  // that play began; per zone: when the last message that cuts arrived.
+  private readonly plays = new Map<string, { part: number; at: number }>();
+  private readonly zoneCuts = new Map<string, number>();
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly p: ZoneSyncParts) {
@@ -84,28 +86,40 @@ export class ZoneSync implements MqttExtension {
   // The leader sets the start as the message arrives, not when its own
   // queue gets to it: the followers are waiting.
   admitted(job: SayJob): void {
-    if (job.syncZone && this.clocks.get(job.syncZone)?.leading) this.announce(job.syncZone, job, 0, job.playAt);
+    if (!job.syncZone) return;
+    if (job.priority === 'emergency' || job.interrupt) this.zoneCuts.set(job.syncZone, Date.now());
+    if (this.clocks.get(job.syncZone)?.leading) this.announce(job.syncZone, job, 0, job.playAt);
   }
 
   // Waits (up to the lead) for the leader's start time of this play of `job`.
+  // A play after a cut by a message of the same zone (every device was cut)
+  // is a new part with a new start; after any other cut (a local emergency)
+  // the zone's timeline went on, and this device joins it where it now is.
   async plan(job: SayJob, signal: AbortSignal): Promise<ZonePlan> {
     const zone = job.syncZone!;
     const clock = this.clocks.get(zone);
     if (!clock) return { sentence: job.resumeFrom, note: `sync: not in zone ${zone} any more; played alone` };
-    const part = this.plays.get(job.id) ?? 0;
-    this.plays.set(job.id, part + 1);
     const { leadMs, maxOffsetMs } = this.p.config.zoneSync;
-    const start = clock.leading ? (this.board.get(job.id, part) ?? this.announce(zone, job, part)) : await this.board.wait(job.id, part, leadMs, signal);
+    const before = this.plays.get(job.id);
+    const zoneCut = before !== undefined && (this.zoneCuts.get(zone) ?? 0) > before.at;
+    const part = before === undefined ? 0 : before.part + (zoneCut ? 1 : 0);
+    this.plays.set(job.id, { part, at: Date.now() });
+    const notes: string[] = [];
+    let start: ZoneStart | undefined;
+    if (before && !zoneCut) {
+      start = this.board.get(job.id, part);
+      notes.push(`sync: cut on this device only; rejoined zone ${zone}'s timeline`);
+    } else if (clock.leading) start = this.board.get(job.id, part) ?? this.announce(zone, job, part);
+    else start = await this.board.wait(job.id, part, leadMs, signal);
     if (!start) return { sentence: job.resumeFrom, note: `sync: no start time from the leader of zone ${zone} (${clock.leader() ?? 'none heard'}) within ${leadMs} ms; played alone, not in sync` };
     const offset = clock.offset();
-    let note: string | undefined;
-    if (!offset) note = `sync: offset to the clock of zone ${zone}'s leader not measured yet; timed by this device's clock`;
-    else if (Math.abs(offset.offsetMs) > maxOffsetMs) note = `sync: clock ${Math.round(offset.offsetMs)} ms from zone ${zone}'s leader (more than ${maxOffsetMs}); corrected, but check the OS's time sync`;
+    if (!offset) notes.push(`sync: offset to the clock of zone ${zone}'s leader not measured yet; timed by this device's clock`);
+    else if (Math.abs(offset.offsetMs) > maxOffsetMs) notes.push(`sync: clock ${Math.round(offset.offsetMs)} ms from zone ${zone}'s leader (more than ${maxOffsetMs}); corrected, but check the OS's time sync`);
     const startAt = start.playAt - (offset?.offsetMs ?? 0);
     // A start far ahead (a publisher's playAt) is waited for here, not as
     // minutes of silence in the sink: the lead before it is enough.
     await sleepUntil(startAt - leadMs, signal);
-    return { sentence: start.sentence, startAt, playAt: start.playAt, note };
+    return { sentence: start.sentence, startAt, playAt: start.playAt, note: notes.join('; ') || undefined };
   }
 
   status() {

@@ -45,6 +45,7 @@ export class ZoneClock {
 
   ping(): void {
     this.p.publish(this.p.pingTopic, { from: this.p.deviceId, t1: wallNow() } satisfies Ping);
+    // A leader gone quiet is replaced now (and status says so), not at the next zone message.
     this.leader();
   }
 
