@@ -10,11 +10,14 @@ import { playedSentences, startZoneRig, type ZoneDevice, type ZoneRig } from './
 
 // Leader (lowest id) first; each follower's offset to it must be measured.
 const SKEWS = [20, -50, 50];
-// Loose enough for two loaded cores shared with other work.
-const SKEW_BOUND_MS = 30;
+// Loose enough for two cores that other test runs load heavily (a device out
+// of sync is off by hundreds of ms: the lead, a sentence); the figures are
+// scripts/measure-zone-sync.ts's.
+const SKEW_BOUND_MS = 60;
 
 // An emergency's lead also covers the ALSA sink process started again after
-// the cut: about 2 s through tsx on two loaded cores (docs/zones.md).
+// the cut (0.17 s here), and these two cores are shared with other test runs
+// that can slow everything tenfold: generous, not the default 1500 ms.
 const LEAD_MS = 3500;
 
 let rig: ZoneRig;

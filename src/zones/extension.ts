@@ -5,7 +5,7 @@ import type { MqttExtension } from '../mqtt/adapter.ts';
 import type { Topics } from '../mqtt/topics.ts';
 import type { SayJob, SayRequest } from '../queue/job.ts';
 import { SyncBoard, type ZoneStart } from './sync-board.ts';
-import { wallNow } from './wall-clock.ts';
+import { sleepUntil, wallNow } from './wall-clock.ts';
 import { ZoneClock } from './zone-clock.ts';
 
 export interface ZoneSyncParts {
@@ -155,20 +155,6 @@ export class ZoneSync implements MqttExtension {
     if (start.from === this.p.config.deviceId || (leader !== undefined && start.from !== leader)) return;
     this.board.put(start);
   }
-}
-
-function sleepUntil(wallTime: number, signal: AbortSignal): Promise<void> {
-  const ms = wallTime - wallNow();
-  if (ms <= 0 || signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 function round(ms: number | undefined): number | undefined {

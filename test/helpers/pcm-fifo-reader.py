@@ -13,7 +13,8 @@ On stdout, one line per step, flushed:
   READY                     FIFO exists; the reader is about to open it
   OPEN <n> <offset>         writer n connected; its bytes start at <offset> in CAPTURE
   EOF <n> <bytes>           writer n went away after <bytes> bytes
-  BURST <offset> <wall_ns>  paced only: audio resumed after the pipe ran dry;
+  BURST <offset> <wall_ns>  paced only: audio resumed after the pipe ran dry
+                            (or after this reader itself stalled);
                             the byte at <offset> in CAPTURE was played at
                             <wall_ns> (CLOCK_REALTIME), and each later byte
                             of the burst rate-exactly after it
@@ -28,6 +29,7 @@ import sys
 import time
 
 F_SETPIPE_SZ = 1031
+MAX_CATCH_UP = 0.2
 
 
 def main() -> None:
@@ -52,12 +54,14 @@ def main() -> None:
         due = 0.0
         while True:
             # Nothing waiting: the writer stalled (or this is its first
-            # write), and it does not earn a burst afterwards.
+            # write), and it does not earn a burst afterwards. Nor does the
+            # end of a stall of this reader (SIGSTOP: a hung device) longer
+            # than a card would ride out; shorter delays are caught up.
             dry = rate > 0 and not select.select([fd], [], [], 0)[0]
             data = os.read(fd, chunk)
             if not data:
                 break
-            if dry or due == 0.0:
+            if rate > 0 and (dry or due == 0.0 or time.monotonic() - due > MAX_CATCH_UP):
                 due = time.monotonic()
                 print(f"BURST {out.tell()} {time.time_ns()}", flush=True)
             out.write(data)

@@ -178,11 +178,3 @@ export function playedSentences(device: ZoneDevice, fromByte = 0): Array<Capture
   const samples = device.capture.samples().subarray(from);
   return findFixtureSentences(samples).map((s) => ({ ...s, at: device.capture.playedAt((from + s.offset) * 2)! }));
 }
-
-// The first non-silent sample after byte `fromByte`: when it was played.
-export function firstSound(device: ZoneDevice, fromByte = 0): number | undefined {
-  const from = Math.floor(fromByte / 2);
-  const samples = device.capture.samples();
-  for (let i = from; i < samples.length; i++) if (samples[i] !== 0) return device.capture.playedAt(i * 2);
-  return undefined;
-}
