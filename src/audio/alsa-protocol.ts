@@ -9,7 +9,8 @@ export type AlsaProtocol = {
     // byte must be heard at `startAt` (the device's wall clock, epoch ms).
     // null: the timeline ends there. `first`: a timeline's first anchor, placed
     // even if the device is still playing. Resolves once the child has it, so
-    // audio written after the answer cannot pass it; the outcome is `anchored`.
+    // audio written after the answer cannot pass it; the outcome is `anchored`
+    // (not for an end).
     anchor: { args: { upTo: number; startAt: number | null; first: boolean }; result: null };
   };
   events: {

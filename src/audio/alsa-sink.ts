@@ -201,7 +201,8 @@ export class AlsaSink extends EventEmitter implements AudioSink {
     const generation = this.host.generation;
     if (!this.host.running) await this.host.ready();
     if (this.host.generation !== generation) throw new AudioDropped();
-    const shiftMs = new Promise<number>((resolve, reject) => this.anchors.set(upTo, { resolve, reject }));
+    // The end of a timeline moves nothing: the child does not answer it.
+    const shiftMs = startAt === null ? Promise.resolve(0) : new Promise<number>((resolve, reject) => this.anchors.set(upTo, { resolve, reject }));
     // A cut rejects it while nobody may be waiting.
     shiftMs.catch(() => {});
     try {
