@@ -64,7 +64,15 @@ export class Daemon {
     this.metrics = new RuntimeMetrics(config.deviceId, this.stats);
     this.mqtt = new MqttAdapter(config, this.topics, (state) => this.status(state), log);
     // Zone messages start on every device of the zone at the same instant.
-    this.zones = new ZoneSync({ config, topics: this.topics, events: this.events, log, publish: (topic, payload) => this.mqtt.publish(topic, payload), changed: () => this.mqtt.scheduleStatus() });
+    this.zones = new ZoneSync({
+      config,
+      topics: this.topics,
+      events: this.events,
+      log,
+      publish: (topic, payload) => this.mqtt.publish(topic, payload),
+      online: () => this.mqtt.online,
+      changed: () => this.mqtt.scheduleStatus(),
+    });
     this.extensions.push(this.zones);
     this.player = new Player({ queue: this.queue, sink: this.sink, voices: this.voices, journal: this.journal, events: this.events, stats: this.stats, log, zonePlan: (job, signal) => this.zones.plan(job, signal) });
     this.homeassistant = new HomeAssistant({

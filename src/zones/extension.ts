@@ -14,6 +14,8 @@ export interface ZoneSyncParts {
   events: EventBus;
   log: Logger;
   publish(topic: string, payload: string): Promise<boolean>;
+  // Connected to the broker now.
+  online(): boolean;
   // Something status shows changed (leader, clock offset).
   changed(): void;
 }
@@ -68,8 +70,10 @@ export class ZoneSync implements MqttExtension {
 
   connected(): void {
     if (!this.clocks.size || this.timer) return;
+    // While the broker is away a ping would wait in mqtt.js's queue and
+    // arrive stale (a long round trip, never believed): not sent at all.
     const ping = () => {
-      for (const clock of this.clocks.values()) clock.ping();
+      if (this.p.online()) for (const clock of this.clocks.values()) clock.ping();
     };
     ping();
     this.timer = setInterval(ping, this.p.config.zoneSync.pingSeconds * 1000);

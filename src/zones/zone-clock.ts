@@ -34,7 +34,7 @@ export class ZoneClock {
   private readonly estimator = new ClockEstimator();
   private readonly joinedAt = Date.now();
   private currentLeader: string | undefined;
-  private reported: number | undefined;
+  private reported: ClockSample | undefined;
 
   constructor(private readonly p: ZoneClockParts) {}
 
@@ -63,9 +63,10 @@ export class ZoneClock {
     const pong = parse<Pong>(payload, ['from', 't1', 't2', 't3']);
     if (!pong || pong.from !== this.leader()) return;
     this.estimator.add(pong.t1, pong.t2, pong.t3, t4);
-    const offset = this.offset();
-    if (offset && (this.reported === undefined || Math.abs(offset.offsetMs - this.reported) >= 1)) {
-      this.reported = offset.offsetMs;
+    // Status shows the estimate and the round trip it rests on: both current.
+    const best = this.estimator.best();
+    if (best && (!this.reported || Math.abs(best.offsetMs - this.reported.offsetMs) >= 0.5 || Math.abs(best.rttMs - this.reported.rttMs) >= 1)) {
+      this.reported = best;
       this.p.changed();
     }
   }
