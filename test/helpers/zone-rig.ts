@@ -2,8 +2,8 @@
 // mosquitto, each daemon run as production runs it (bin/herald.js, the
 // compiled dist/: `npm run build` first) in its own process, with its own
 // wall-clock skew (HERALD_TEST_CLOCK_OFFSET_MS, per process) and its own real-time
-// ALSA capture (pcm-fifo-reader.py paced at 44100 bytes/s), all speaking the
-// fixture voice. Used by test/zone-sync.test.ts and scripts/measure-zone-sync.ts.
+// ALSA capture (pcm-fifo-reader.py paced at 44100 bytes/s), speaking the
+// fixture voice unless their config says otherwise. Used by test/zone-sync.test.ts and scripts/measure-zone-sync.ts.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,11 @@ import { findFixtureSentences, type CapturedSentence } from './fixture-pcm.ts';
 import { startMosquitto, type Mosquitto } from './mosquitto.ts';
 import { startPcmCapture, type PcmCapture } from './pcm-capture.ts';
 
-export const BYTES_PER_SECOND = 44100;
+// 22050 Hz mono s16 in real time.
+const BYTES_PER_SECOND = 44100;
+// ALSA's `file` plugin holds one buffer (0.5 s) back until more audio pushes
+// it out: the stand-in card's audio.latencyMs (docs/zones.md).
+const LATENCY_MS = 500;
 // The stand-in card's only buffer against a writer that stalls (ALSA's file
 // plugin holds its 0.5 s back until pushed): 0.37 s, where the 4 KB of the
 // single-daemon tests underruns whenever 2 loaded cores delay a sink for 0.1 s.
@@ -51,8 +55,6 @@ export interface ZoneRigOptions {
   // so the first device is the zone leader.
   skews: number[];
   leadMs: number;
-  // ALSA's `file` plugin holds one buffer (0.5 s) back: the stand-in card's latency.
-  latencyMs?: number;
   // Per device: extra config (merged one level deep).
   config?: (index: number) => Record<string, any>;
 }
@@ -107,7 +109,7 @@ export async function startZoneRig(options: ZoneRigOptions): Promise<ZoneRig> {
         ...extra,
         deviceId: id,
         mqtt: { url: broker.url, ...extra.mqtt },
-        audio: { device: 'default', retrySeconds: 1, latencyMs: options.latencyMs ?? 500, ...extra.audio },
+        audio: { device: 'default', retrySeconds: 1, latencyMs: LATENCY_MS, ...extra.audio },
         voices: { dir: voicesDir, default: 'fixture', ...extra.voices },
         engine: { providers: ['cpu'], intraOpThreads: 1 },
         stateDir: join(home, 'state'),
