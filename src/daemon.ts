@@ -23,6 +23,7 @@ import { RuntimeMetrics } from './system/runtime-metrics.ts';
 import { SynthStats } from './system/synth-stats.ts';
 import { EspeakHost } from './text/espeak-host.ts';
 import { WyomingServer } from './wyoming/server.ts';
+import { ZoneSync } from './zones/extension.ts';
 
 // The path of a `say`, top to bottom:
 //   MQTT (mqtt/adapter) → receive: parse the payload (a Hermes say: hermes/
@@ -51,6 +52,7 @@ export class Daemon {
   readonly wyoming?: WyomingServer;
   // A synthesis pool this device serves or uses (pool.serve, pool.use).
   readonly pool?: Pool;
+  readonly zones: ZoneSync;
   private readonly metrics: RuntimeMetrics;
   private broker?: EmbeddedBroker;
   private timers: NodeJS.Timeout[] = [];
@@ -64,13 +66,24 @@ export class Daemon {
     this.topics = new Topics(config.mqtt.baseTopic, config.deviceId, config.zones);
     this.espeak = new EspeakHost(log);
     this.voices = new VoiceBank(config, this.espeak, log);
-    this.sink = new AlsaSink({ device: config.audio.device, sampleRate: config.audio.sampleRate, retrySeconds: config.audio.retrySeconds, log });
+    this.sink = new AlsaSink({ device: config.audio.device, sampleRate: config.audio.sampleRate, retrySeconds: config.audio.retrySeconds, latencyMs: config.audio.latencyMs, log });
     this.queue = new JobQueue(config.queue.maxLength);
     this.journal = new Journal(config.stateDir);
     if (config.pool.use || config.pool.serve.length) this.pool = new Pool(config, this.voices, log);
-    this.player = new Player({ queue: this.queue, sink: this.sink, voices: this.voices, journal: this.journal, events: this.events, stats: this.stats, log, pool: this.pool });
     this.metrics = new RuntimeMetrics(config.deviceId, this.stats);
     this.mqtt = new MqttAdapter(config, this.topics, (state) => this.status(state), log);
+    // Zone messages start on every device of the zone at the same instant.
+    this.zones = new ZoneSync({
+      config,
+      topics: this.topics,
+      events: this.events,
+      log,
+      publish: (topic, payload) => this.mqtt.publish(topic, payload),
+      online: () => this.mqtt.online,
+      changed: () => this.mqtt.scheduleStatus(),
+    });
+    this.extensions.push(this.zones);
+    this.player = new Player({ queue: this.queue, sink: this.sink, voices: this.voices, journal: this.journal, events: this.events, stats: this.stats, log, pool: this.pool, zonePlan: (job, signal) => this.zones.plan(job, signal) });
     this.homeassistant = new HomeAssistant({
       config,
       topics: this.topics,
@@ -170,9 +183,11 @@ export class Daemon {
       return admission.id;
     }
     const { job } = admission;
+    job.syncZone = this.zones.zoneOf(request, receivedOn);
     // On disk before anyone is told it was accepted.
     this.journal.add(job);
     this.events.emitEvent({ id: job.id, event: 'queued' });
+    this.zones.admitted(job);
     this.player.enqueue(job);
     return job.id;
   }
@@ -246,7 +261,7 @@ export class Daemon {
 
   private status(state: 'online' | 'offline') {
     const { queueDepth } = this.activity();
-    return statusPayload({ deviceId: this.config.deviceId, voices: this.voices, sink: this.sink, journal: this.journal, queueDepth, since: this.since }, state);
+    return { ...statusPayload({ deviceId: this.config.deviceId, voices: this.voices, sink: this.sink, journal: this.journal, queueDepth, since: this.since }, state), ...this.zones.status() };
   }
 
   private collectMetrics() {
@@ -271,6 +286,7 @@ export class Daemon {
     await this.player.shutdown();
     await this.pool?.close();
     this.homeassistant.close();
+    this.zones.close();
     await this.mqtt.close();
     await this.sink.close();
     await this.voices.close();

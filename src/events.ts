@@ -22,6 +22,13 @@ export interface HeraldEvent {
   // "local"), and at the end who made which run of sentences, in order.
   source?: string;
   sources?: Array<{ source: string; sentences: number }>;
+  // Zone sync: the zone, and the start on the zone leader's clock (epoch ms).
+  zone?: string;
+  playAt?: number;
+  // How late this device's first audio was for playAt: it skipped that much
+  // of the audio. Negative: early by that much (the lead it had left), and
+  // it played that much silence first.
+  lateMs?: number;
   ts: number;
 }
 

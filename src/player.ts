@@ -8,6 +8,7 @@ import type { Journal } from './queue/journal.ts';
 import type { JobQueue } from './queue/priority-queue.ts';
 import { SpeechCut, speak } from './speak.ts';
 import type { SynthStats } from './system/synth-stats.ts';
+import type { ZonePlan } from './zones/extension.ts';
 
 // Why the job that is playing was cut: its AbortSignal's reason.
 export type CutReason = 'interrupt' | 'stop' | 'shutdown';
@@ -27,6 +28,8 @@ export interface PlayerParts {
   log: Logger;
   // A synthesis pool that speaks a message before the voices here (src/pool/).
   pool?: { stream(job: SayJob): RemoteSpeech | undefined };
+  // When a zone job starts, and from which sentence (src/zones/).
+  zonePlan(job: SayJob, signal: AbortSignal): Promise<ZonePlan>;
 }
 
 // Owns the queue loop: one job at a time from the queue to the device, the
@@ -132,15 +135,23 @@ export class Player {
     const speech = voices.speechFor(job.voice, job.lang, pool?.stream(job));
     speech.onFallback = (reason, now) => log.warn({ id: job.id, reason, engine: now.engine, voice: now.voice }, 'speech falls back; the rest of the message is spoken here');
     let ttfaMs: number | undefined;
+    const signal = playing.controller.signal;
     try {
-      const result = await speak(job, speech, sink, playing.controller.signal, (at, e) => {
+      const zone = job.syncZone ? await this.parts.zonePlan(job, signal) : undefined;
+      if (signal.aborted) throw new SpeechCut(job.resumeFrom);
+      if (zone) job.resumeFrom = zone.sentence;
+      const sync = zone && { zone: job.syncZone, playAt: zone.playAt };
+      const result = await speak(job, speech, sink, signal, (at, e, shiftMs) => {
         ttfaMs = job.resumeFrom === 0 ? at - job.receivedAt : undefined;
-        const reason = speech.fallbackReason ?? job.note;
-        events.emitEvent({ id: job.id, event: 'started', voice: e.voice, engine: e.engine, provider: e.provider, ttfaMs, firstAudioAt: at, sentence: job.resumeFrom, reason, ...(speech.sources && { source: e.source ?? 'local' }) });
-      });
+        const lateMs = shiftMs === undefined ? undefined : Math.round(shiftMs);
+        const late = lateMs !== undefined && lateMs >= 1 ? `sync: late by ${lateMs} ms for the zone's start; joined ${lateMs} ms into the audio` : undefined;
+        const reason = joined(speech.fallbackReason ?? job.note, zone?.note, late);
+        events.emitEvent({ id: job.id, event: 'started', voice: e.voice, engine: e.engine, provider: e.provider, ttfaMs, firstAudioAt: at, sentence: job.resumeFrom, ...sync, lateMs, reason, ...(speech.sources && { source: e.source ?? 'local' }) });
+      }, zone?.startAt);
       stats.record(ttfaMs, result.synthMs, result.audioMs);
       const { engine } = result;
-      events.emitEvent({ id: job.id, event: 'finished', voice: engine.voice, engine: engine.engine, provider: engine.provider, ttfaMs, synthMs: round(result.synthMs), audioMs: round(result.audioMs), reason: result.fallbackReason ?? job.note, ...(speech.sources && { sources: speech.sources }) });
+      const resynced = result.resyncs.length ? `sync: ran dry and was put back on the zone's timeline (${result.resyncs.join(', ')} ms)` : undefined;
+      events.emitEvent({ id: job.id, event: 'finished', voice: engine.voice, engine: engine.engine, provider: engine.provider, ttfaMs, synthMs: round(result.synthMs), audioMs: round(result.audioMs), ...sync, reason: joined(result.fallbackReason ?? job.note, resynced), ...(speech.sources && { sources: speech.sources }) });
     } catch (err) {
       if (err instanceof SpeechCut) this.afterCut(job, playing.controller.signal.reason as CutReason | undefined, err.sentence);
       else {
@@ -178,6 +189,10 @@ export class Player {
   private emit(job: SayJob, event: 'dropped' | 'interrupted', reason: string, sentence?: number): void {
     this.parts.events.emitEvent({ id: job.id, event, reason, sentence });
   }
+}
+
+function joined(...notes: Array<string | undefined>): string | undefined {
+  return notes.filter(Boolean).join('; ') || undefined;
 }
 
 function round(n: number): number {

@@ -5,6 +5,13 @@ export type AlsaProtocol = {
   requests: {
     // Resolves once the first `upTo` bytes of stdin could have been heard.
     mark: { args: { upTo: number }; result: null };
+    // From byte `upTo` of stdin on, audio belongs to a zone timeline: that
+    // byte must be heard at `startAt` (the device's wall clock, epoch ms).
+    // null: the timeline ends there. `first`: a timeline's first anchor, placed
+    // even if the device is still playing. Resolves once the child has it, so
+    // audio written after the answer cannot pass it; the outcome is `anchored`
+    // (not for an end).
+    anchor: { args: { upTo: number; startAt: number | null; first: boolean }; result: null };
   };
   events: {
     // The device opened.
@@ -13,5 +20,8 @@ export type AlsaProtocol = {
     progress: null;
     // The device failed; the process exits after saying so.
     error: { message: string };
+    // An anchor was reached: `shiftMs` > 0, that much audio was dropped to
+    // catch up (late); < 0, that much silence was put before it (early).
+    anchored: { upTo: number; shiftMs: number };
   };
 };

@@ -14,6 +14,8 @@ export interface AlsaSinkOptions {
   device: string;
   sampleRate: number;
   retrySeconds: number;
+  // From ALSA to the air, beyond what the sink can see (audio.latencyMs).
+  latencyMs?: number;
   log?: Logger;
 }
 
@@ -33,6 +35,8 @@ export class AlsaSink extends EventEmitter implements AudioSink {
   private marking = 0;
   private closed = false;
   private readyWaiters = new Set<() => void>();
+  // Anchors sent to the current child, by stdin offset, waiting for `anchored`.
+  private anchors = new Map<number, { resolve: (shiftMs: number) => void; reject: (err: Error) => void }>();
 
   constructor(private readonly options: AlsaSinkOptions) {
     super();
@@ -44,7 +48,7 @@ export class AlsaSink extends EventEmitter implements AudioSink {
         processTransport(CHILD, {
           stdin: true,
           v8Flags: CHILD_V8_FLAGS,
-          env: { ...process.env, HERALD_SINK_DEVICE: options.device, HERALD_SINK_RATE: String(options.sampleRate) },
+          env: { ...process.env, HERALD_SINK_DEVICE: options.device, HERALD_SINK_RATE: String(options.sampleRate), HERALD_SINK_LATENCY_MS: String(options.latencyMs ?? 0) },
         }),
       // A missing device is tried again at a steady pace, not with a growing wait.
       restart: { minMs: retryMs, maxMs: retryMs },
@@ -54,6 +58,15 @@ export class AlsaSink extends EventEmitter implements AudioSink {
     };
     this.host.on('spawn', () => {
       this.written = 0;
+    });
+    // The audio an anchor waited for went with the child.
+    this.host.on('exit', () => {
+      for (const { reject } of this.anchors.values()) reject(new AudioDropped());
+      this.anchors.clear();
+    });
+    this.host.onEvent('anchored', ({ upTo, shiftMs }) => {
+      this.anchors.get(upTo)?.resolve(shiftMs);
+      this.anchors.delete(upTo);
     });
     this.host.onEvent('open', () => {
       progress();
@@ -176,6 +189,28 @@ export class AlsaSink extends EventEmitter implements AudioSink {
     } finally {
       this.marking--;
     }
+  }
+
+  // What is written next belongs to a zone timeline: its first sample is to
+  // be heard at `startAt` (wall clock, epoch ms; null ends the timeline). The
+  // child has it when this returns, before that audio; `shiftMs` settles when
+  // the audio reaches it (see AlsaProtocol's anchor).
+  async anchor(startAt: number | null, first: boolean): Promise<{ shiftMs: Promise<number> }> {
+    if (!this.host.stdin) throw new AudioDropped('audio device not available');
+    const upTo = this.written;
+    const generation = this.host.generation;
+    if (!this.host.running) await this.host.ready();
+    if (this.host.generation !== generation) throw new AudioDropped();
+    // The end of a timeline moves nothing: the child does not answer it.
+    const shiftMs = startAt === null ? Promise.resolve(0) : new Promise<number>((resolve, reject) => this.anchors.set(upTo, { resolve, reject }));
+    // A cut rejects it while nobody may be waiting.
+    shiftMs.catch(() => {});
+    try {
+      await this.host.callNow('anchor', { upTo, startAt, first });
+    } catch (err) {
+      throw new AudioDropped(`audio device failed: ${this.lastError ?? (err as Error).message}`);
+    }
+    return { shiftMs };
   }
 
   // Killing the child drops what sits in the pipe and in ALSA's buffer at once;

@@ -9,6 +9,8 @@ export interface AudioSink {
   // Resolves once everything written before it has been played (ALSA: handed
   // to the device and its buffer played out, by the clock).
   mark(): Promise<void>;
+  // Zone timelines (ALSA only; see AlsaSink.anchor).
+  anchor?(startAt: number | null, first: boolean): Promise<{ shiftMs: Promise<number> }>;
   // Drops whatever is buffered, now (stop, interrupt).
   cut(): void;
   close(): Promise<void>;

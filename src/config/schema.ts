@@ -39,6 +39,10 @@ const audio = z.strictObject({
   // Audio waiting this long with the device taking none counts as a hung
   // audio path: the systemd watchdog stops being fed.
   stallSeconds: z.number().min(0.5).max(600).default(10),
+  // From ALSA's buffer to the air, which the sink cannot see (speaker gives
+  // no snd_pcm_delay): codec, amplifier, a plugin holding audio back.
+  // Calibrated per device for zone sync (docs/zones.md).
+  latencyMs: z.number().min(0).max(5000).default(0),
 });
 
 const voices = z.strictObject({
@@ -156,6 +160,18 @@ const pool = z.strictObject({
   shareSeconds: z.number().min(0).max(3600).default(60),
 });
 
+// Zone messages start on every device of the zone at once (docs/zones.md).
+const zoneSync = z.strictObject({
+  enabled: z.boolean().default(true),
+  // From a zone message to its start: long enough for the slowest device of
+  // the zone to synthesize the first sentence and open its device.
+  leadMs: z.number().int().min(50).max(60_000).default(1500),
+  // A clock further than this from the zone leader's is reported (status,
+  // events): the offset is still corrected, but the OS's time sync is broken.
+  maxOffsetMs: z.number().min(0).max(600_000).default(20),
+  pingSeconds: z.number().min(0.1).max(60).default(1),
+});
+
 const log = z.strictObject({
   level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -168,6 +184,7 @@ export const configSchema = z.strictObject({
   engine: engine.prefault({}),
   stateDir: z.string().default('state'),
   zones: z.array(topicLevel).default([]),
+  zoneSync: zoneSync.prefault({}),
   queue: queue.prefault({}),
   limits: limits.prefault({}),
   metrics: metrics.prefault({}),

@@ -144,7 +144,9 @@ export class PiperEngine implements SpeechEngine {
       input: { type: 'int64', data: BigInt64Array.from(ids, BigInt), dims: [1, ids.length] },
       input_lengths: { type: 'int64', data: BigInt64Array.from([BigInt(ids.length)]), dims: [1] },
       // A faster rate is a shorter length_scale.
-      scales: { type: 'float32', data: Float32Array.from([info.noiseScale, info.lengthScale / options.rate, info.noiseW]), dims: [3] },
+      // Noise is onnxruntime's RandomNormalLike, seeded anew each run: zero is
+      // the only seed the caller can fix (docs/zones.md).
+      scales: { type: 'float32', data: Float32Array.from(options.noiseless ? [0, info.lengthScale / options.rate, 0] : [info.noiseScale, info.lengthScale / options.rate, info.noiseW]), dims: [3] },
     };
     if (info.numSpeakers > 1) feeds.sid = { type: 'int64', data: BigInt64Array.from([BigInt(options.speakerId ?? 0)]), dims: [1] };
     const { data: samples } = await this.session.run(feeds, options.lane);

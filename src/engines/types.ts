@@ -7,6 +7,9 @@ export interface SynthOptions {
   speakerId?: number;
   // Default 'foreground': the device's own announcements.
   lane?: RunLane;
+  // Zone messages: Piper's noise (noise_scale, noise_w) off, so that every
+  // device of a zone makes the same samples, sentence lengths included.
+  noiseless?: boolean;
 }
 
 // Text work for a sentence started ahead of its synthesis (see prepare).

@@ -94,6 +94,10 @@ export class MqttAdapter {
     }
   }
 
+  get online(): boolean {
+    return this.client?.connected ?? false;
+  }
+
   // For extensions, QoS 1: true once the broker has it, false if it did not
   // get it. While the broker is away mqtt.js keeps it and sends it on reconnect.
   publish(topic: string, payload: string, retain = false): Promise<boolean> {

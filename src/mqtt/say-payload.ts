@@ -21,6 +21,11 @@ const sayObject = z.strictObject({
   rate: z.number({ error: 'rate must be a number' }).min(RATE_RANGE.min, RATE_MESSAGE).max(RATE_RANGE.max, RATE_MESSAGE).optional(),
   interrupt: z.boolean({ error: 'interrupt must be true or false' }).optional(),
   ttlSeconds: z.number({ error: 'ttlSeconds must be a number' }).positive('ttlSeconds must be positive').max(7 * 24 * 3600).optional(),
+  // Zone sync (docs/zones.md): a say on a device's own topic joins zone
+  // `zone`'s timeline with sync: true; playAt (epoch ms) sets the start.
+  sync: z.boolean({ error: 'sync must be true or false' }).optional(),
+  zone: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'zone must be a zone name').optional(),
+  playAt: z.number({ error: 'playAt must be epoch milliseconds' }).int().positive().optional(),
 });
 
 export type ParseResult = { ok: true; request: SayRequest } | { ok: false; id: string; reason: string };
@@ -74,6 +79,9 @@ export function parseSayPayload(payload: Buffer, maxPayloadBytes: number, plain 
       rate: m.rate,
       interrupt: m.interrupt ?? false,
       ttlSeconds: m.ttlSeconds,
+      sync: m.sync,
+      zone: m.zone,
+      playAt: m.playAt,
     },
   };
 }

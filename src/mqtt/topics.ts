@@ -40,6 +40,21 @@ export class Topics {
   zoneSay(zone: string): string {
     return `${this.base}/zone/${zone}/say`;
   }
+  // Zone timing (src/zones/): every member pings here; the zone leader
+  // answers each on its own reply topic, and announces start times on sync.
+  zoneClock(zone: string): string {
+    return `${this.base}/zone/${zone}/clock`;
+  }
+  zoneClockReply(zone: string, deviceId: string): string {
+    return `${this.base}/zone/${zone}/clock/${deviceId}`;
+  }
+  zoneSync(zone: string): string {
+    return `${this.base}/zone/${zone}/sync`;
+  }
+  // The zone whose `say` topic this is.
+  zoneOf(topic: string): string | undefined {
+    return this.zones.find((z) => topic === this.zoneSay(z));
+  }
   request(name: string): string {
     return `${this.device}/request/${name}`;
   }
@@ -70,7 +85,7 @@ export class Topics {
   classify(topic: string): Route | undefined {
     if (topic === this.say) return { kind: 'say' };
     if (topic === this.stop) return { kind: 'stop' };
-    if (this.zones.some((z) => topic === this.zoneSay(z))) return { kind: 'say' };
+    if (this.zoneOf(topic) !== undefined) return { kind: 'say' };
     const prefix = `${this.device}/request/`;
     if (topic.startsWith(prefix) && topic.length > prefix.length) return { kind: 'request', name: topic.slice(prefix.length) };
     return undefined;

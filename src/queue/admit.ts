@@ -33,6 +33,9 @@ export function admit(request: SayRequest, voices: VoiceChoice, limits: AdmitLim
   const sentences = sentencesFor(request.text, chosen.phonemizer === 'piper' ? (chosen.espeakVoice ?? chosen.lang) : chosen.lang, chosen.phonemizer);
   // Sentences without a letter or digit are dropped by the split.
   if (!sentences.length) return reject('no speakable text (only symbols, emoji or whitespace)');
+  const expiresAt = now + (request.ttlSeconds ?? limits.defaultTtlSeconds) * 1000;
+  // A zone start that far ahead would hold the queue for nothing (docs/zones.md).
+  if (request.playAt !== undefined && request.playAt > expiresAt) return reject('playAt is after the message expires (ttlSeconds)');
   const notes = chosen.note ? [chosen.note] : [];
   let speaker = request.speaker;
   // A speaker this voice lacks (a zone message meant for devices with other
@@ -52,7 +55,7 @@ export function admit(request: SayRequest, voices: VoiceChoice, limits: AdmitLim
       lang: chosen.lang,
       sentences,
       receivedAt: now,
-      expiresAt: now + (request.ttlSeconds ?? limits.defaultTtlSeconds) * 1000,
+      expiresAt,
       resumeFrom: 0,
       receivedOn,
       note: notes.length ? notes.join('; ') : undefined,

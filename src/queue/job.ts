@@ -14,6 +14,10 @@ export interface SayRequest {
   rate?: number;
   interrupt: boolean;
   ttlSeconds?: number;
+  // Zone sync (src/zones/): join `zone`'s timeline; start at playAt (epoch ms).
+  sync?: boolean;
+  zone?: string;
+  playAt?: number;
 }
 
 // What a message that sets no volume or rate of its own is spoken with.
@@ -45,4 +49,6 @@ export interface SayJob extends SayRequest {
   receivedOn: string;
   // Something about the request worth telling in its events (a parameter ignored).
   note?: string;
+  // The zone whose devices play it in sync (src/zones/), settled at admission.
+  syncZone?: string;
 }

@@ -4,7 +4,7 @@
 //   round(32767 * volume * [noise_scale/4, length_scale/4, noise_w/4, sid/64,
 //                           (id/1024 + sid/8) repeated round(256*length_scale) times per id])
 // followed by silence. A header is recognised by noise_scale/noise_w of the
-// fixture's .onnx.json (0.667 and 0.8).
+// fixture's .onnx.json (0.667 and 0.8), or by both being 0 (a zone message).
 export const FIXTURE_NOISE_SCALE = 0.667;
 export const FIXTURE_NOISE_W = 0.8;
 const FULL = 32767;
@@ -27,6 +27,13 @@ export interface CapturedSentence {
 function headerAt(s: Int16Array, i: number): Omit<CapturedSentence, 'offset' | 'end' | 'ids' | 'complete'> | undefined {
   if (i + 4 > s.length) return undefined;
   const [a, b, c, d] = [s[i], s[i + 1], s[i + 2], s[i + 3]];
+  // A zone message is synthesized without noise (docs/zones.md): with both
+  // noise figures 0 the volume cannot be read back; zone tests play at 1.
+  if (a === 0 && c === 0 && b > 0 && d >= 0) {
+    const lengthScale = (b / FULL) * 4;
+    if (lengthScale < 0.2 || lengthScale > 4) return undefined;
+    return { volume: 1, noiseScale: 0, lengthScale, noiseW: 0, sid: Math.round((d / FULL) * 64) };
+  }
   if (a <= 0 || b <= 0 || c <= 0 || d < 0) return undefined;
   if (Math.abs(a / c - FIXTURE_NOISE_SCALE / FIXTURE_NOISE_W) > 0.01) return undefined;
   const volume = c / ((FIXTURE_NOISE_W / 4) * FULL);
@@ -42,7 +49,8 @@ export function findFixtureSentences(samples: Int16Array): CapturedSentence[] {
   const found: CapturedSentence[] = [];
   let i = 0;
   while (i < samples.length) {
-    if (samples[i] === 0) {
+    // A noiseless header starts with a 0 (see headerAt).
+    if (samples[i] === 0 && !(samples[i + 1] > 0)) {
       i++;
       continue;
     }

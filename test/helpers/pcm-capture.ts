@@ -23,6 +23,11 @@ export interface PcmCapture {
   pid: number;
   // Writers (device opens) seen so far, with where their bytes start.
   opens: Array<{ n: number; offset: number }>;
+  // Paced only: where playback restarted after the device ran dry (byte
+  // offset) and when (epoch ms, fractional); see pcm-fifo-reader.py.
+  bursts: Array<{ offset: number; at: number }>;
+  // When the byte at `offset` was played, by the burst it belongs to.
+  playedAt(offset: number): number | undefined;
   bytes(): Buffer;
   samples(): Int16Array;
   // Resolves once the capture holds at least n bytes.
@@ -36,16 +41,23 @@ export interface PcmCaptureOptions {
   pipeSize?: number;
   // Appended to the ALSA config (e.g. a capture PCM).
   alsaExtra?: string;
+  // Run the reader under SCHED_FIFO (root only): a sound card's clock does
+  // not wait for a busy scheduler, and a zone's start skew is measured
+  // against it to the millisecond.
+  realtime?: boolean;
 }
 
 export async function startPcmCapture(dir: string, options: PcmCaptureOptions = {}): Promise<PcmCapture> {
   const fifo = join(dir, 'pcm.fifo');
   const capturePath = join(dir, 'capture.raw');
   const { configPath } = writeAlsaFileConfig(dir, fifo, options.alsaExtra);
-  const child: ChildProcess = spawn(PYTHON, ['-u', READER, fifo, capturePath, String(options.bytesPerSecond ?? 0), String(options.pipeSize ?? 4096)], {
+  const reader = [PYTHON, '-u', READER, fifo, capturePath, String(options.bytesPerSecond ?? 0), String(options.pipeSize ?? 4096)];
+  const command = options.realtime && process.getuid?.() === 0 ? ['chrt', '-f', '20', ...reader] : reader;
+  const child: ChildProcess = spawn(command[0], command.slice(1), {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const opens: Array<{ n: number; offset: number }> = [];
+  const bursts: Array<{ offset: number; at: number }> = [];
   let stderr = '';
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => {
@@ -67,6 +79,7 @@ export async function startPcmCapture(dir: string, options: PcmCaptureOptions = 
         const [kind, a, b] = line.split(' ');
         if (kind === 'READY') resolve();
         else if (kind === 'OPEN') opens.push({ n: Number(a), offset: Number(b) });
+        else if (kind === 'BURST') bursts.push({ offset: Number(a), at: Number(BigInt(b) / 1000n) / 1000 });
         else if (kind === 'WARN') stderr += `${line}\n`;
       }
     });
@@ -91,6 +104,12 @@ export async function startPcmCapture(dir: string, options: PcmCaptureOptions = 
     capturePath,
     pid: child.pid as number,
     opens,
+    bursts,
+    playedAt: (offset) => {
+      let burst: { offset: number; at: number } | undefined;
+      for (const b of bursts) if (b.offset <= offset) burst = b;
+      return burst && options.bytesPerSecond ? burst.at + ((offset - burst.offset) / options.bytesPerSecond) * 1000 : undefined;
+    },
     bytes,
     samples: () => {
       const b = bytes();

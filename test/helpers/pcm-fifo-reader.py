@@ -13,13 +13,23 @@ On stdout, one line per step, flushed:
   READY                     FIFO exists; the reader is about to open it
   OPEN <n> <offset>         writer n connected; its bytes start at <offset> in CAPTURE
   EOF <n> <bytes>           writer n went away after <bytes> bytes
+  BURST <offset> <wall_ns>  paced only: audio resumed after the pipe ran dry
+                            (or after this reader itself stalled);
+                            the byte at <offset> in CAPTURE was played at
+                            <wall_ns> (CLOCK_REALTIME), and each later byte
+                            of the burst rate-exactly after it
+
+Paced, it plays like a sound card: on its own clock, each byte due a fixed
+time after the burst's first, whatever the scheduler did to one read.
 """
 import fcntl
 import os
+import select
 import sys
 import time
 
 F_SETPIPE_SZ = 1031
+MAX_CATCH_UP = 0.2
 
 
 def main() -> None:
@@ -41,16 +51,23 @@ def main() -> None:
         n += 1
         print(f"OPEN {n} {out.tell()}", flush=True)
         total = 0
-        due = time.monotonic()
+        due = 0.0
         while True:
+            # Nothing waiting: the writer stalled (or this is its first
+            # write), and it does not earn a burst afterwards. Nor does the
+            # end of a stall of this reader (SIGSTOP: a hung device) longer
+            # than a card would ride out; shorter delays are caught up.
+            dry = rate > 0 and not select.select([fd], [], [], 0)[0]
             data = os.read(fd, chunk)
             if not data:
                 break
+            if rate > 0 and (dry or due == 0.0 or time.monotonic() - due > MAX_CATCH_UP):
+                due = time.monotonic()
+                print(f"BURST {out.tell()} {time.time_ns()}", flush=True)
             out.write(data)
             total += len(data)
             if rate > 0:
-                # A writer that stalled does not earn a burst afterwards.
-                due = max(due, time.monotonic()) + len(data) / rate
+                due += len(data) / rate
                 delay = due - time.monotonic()
                 if delay > 0:
                     time.sleep(delay)

@@ -1,0 +1,129 @@
+// Measures zone sync (docs/zones.md, issue 12 item 1): N daemons in one zone
+// on this machine, each in its own process with a skewed wall clock
+// (HERALD_TEST_CLOCK_OFFSET_MS) that Herald's own offset estimation must
+// cancel, each playing into its own real-time ALSA capture (the FIFO reader
+// paced at 44100 bytes/s under SCHED_FIFO, stamping when each burst of audio
+// started playing). Reads from the captures:
+//   - start skew: per announcement, the spread (max - min) across devices of
+//     the time the first sample of its first sentence was played;
+//   - error against playAt, on the true clock;
+//   - lead used: how much of the lead the slowest device needed before its
+//     first audio reached its sink (leadMs + lateMs of its `started` event);
+//   - drift: over one message of about a minute, how the spread at its last
+//     sentence differs from the spread at its first.
+// Needs the compiled daemon (npm run build) and root for SCHED_FIFO (else the
+// reader runs at normal priority and the skew shows the scheduler).
+//
+// With --bundled-voice the devices speak models/'s voice instead of the
+// fixture, and only the lead used is reported (its audio carries no marks
+// to find sentences by).
+//
+//   npx tsx scripts/measure-zone-sync.ts [--devices 4] [--announcements 20] [--lead 1500] [--long-sentences 40] [--bundled-voice]
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { percentile } from '../src/system/synth-stats.ts';
+import { playedSentences, startZoneRig, type ZoneDevice, type ZoneRig } from '../test/helpers/zone-rig.ts';
+
+const { values } = parseArgs({
+  options: {
+    devices: { type: 'string', default: '4' },
+    announcements: { type: 'string', default: '20' },
+    lead: { type: 'string', default: '1500' },
+    'long-sentences': { type: 'string', default: '40' },
+    'bundled-voice': { type: 'boolean' },
+  },
+});
+const BUNDLED = values['bundled-voice'] ? { dir: resolve(import.meta.dirname, '../models'), default: 'en_US-herald_slt-low' } : undefined;
+const DEVICES = Number(values.devices);
+const N = Number(values.announcements);
+const LEAD_MS = Number(values.lead);
+// Within ±50 ms, each device its own; the first (the zone leader) is skewed too.
+const SKEWS = [50, -50, 25, -25, 40, -40, 10, -10].slice(0, DEVICES);
+const ANNOUNCEMENT = 'Alpha one two three. Bravo four five six. Charlie seven eight nine.';
+const WORDS = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliet'];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const r1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+// A message's sentences, told apart by its rate (the fixture voice writes its
+// length scale into each sentence's audio).
+function heard(device: ZoneDevice, from: number, rate: number) {
+  return playedSentences(device, from).filter((s) => Math.abs(s.lengthScale - 1 / rate) < 0.005 && s.volume > 0);
+}
+
+async function play(rig: ZoneRig, id: string, text: string, rate: number) {
+  const from = rig.devices.map((d) => d.capture.bytes().length);
+  await rig.zoneSay({ id, text, rate });
+  const ends = await rig.terminals(id, 60_000 + text.length * 200);
+  if (ends.some((e) => e.event !== 'finished')) throw new Error(`${id}: ${JSON.stringify(ends)}`);
+  const started = rig.devices.map((d) => d.events.find((e) => e.id === id && e.event === 'started')!);
+  return { from, started };
+}
+
+// ALSA's file plugin keeps the last 0.5 s until more audio comes.
+async function flush(rig: ZoneRig, id: string) {
+  await play(rig, id, 'Flush this now.', 0.6).catch(() => {});
+}
+
+const rig = await startZoneRig({ skews: SKEWS, leadMs: LEAD_MS, config: () => (BUNDLED ? { voices: BUNDLED } : {}) });
+try {
+  const clocks = rig.devices.map((d) => ({ id: d.id, skewMs: d.skewMs, injectedOffsetMs: SKEWS[0] - d.skewMs, ...d.status().zoneClocks[0] }));
+  // The first message after the sinks opened finds ALSA's file plugin empty,
+  // every later one finds it holding 0.5 s (audio.latencyMs): not counted.
+  await play(rig, 'warm-up', ANNOUNCEMENT, 1);
+
+  const skews: number[] = [];
+  const errors: number[] = [];
+  const leadUsed: number[] = [];
+  for (let k = 0; k < N; k++) {
+    // Neighbours differ in rate, so one's tail is never taken for the next.
+    const rate = k % 2 ? 0.9 : 1.1;
+    const { from, started } = await play(rig, `a${k}`, ANNOUNCEMENT, rate);
+    for (const e of started) leadUsed.push(LEAD_MS + e.lateMs!);
+    if (BUNDLED) continue;
+    const starts = rig.devices.map((d, i) => heard(d, from[i], rate)[0]?.at);
+    if (starts.some((t) => t === undefined)) throw new Error(`a${k}: first sentence not found in every capture`);
+    skews.push(Math.max(...starts) - Math.min(...starts));
+    // playAt is on the leader's clock, which runs SKEWS[0] ahead of true time.
+    for (const t of starts) errors.push(t - (started[0].playAt! - SKEWS[0]));
+    await sleep(300);
+  }
+
+  const lead = { p50: r1(percentile(leadUsed, 50)), p95: r1(percentile(leadUsed, 95)), max: r1(Math.max(...leadUsed)) };
+  if (BUNDLED) console.log(JSON.stringify({ voice: BUNDLED.default, devices: DEVICES, leadMs: LEAD_MS, announcements: N, clocks, leadUsedMs: lead }, null, 2));
+  else console.log(JSON.stringify({ devices: DEVICES, leadMs: LEAD_MS, clocks, ...startFigures(skews, errors), leadUsedMs: lead, long: await measureDrift(rig) }, null, 2));
+} finally {
+  await rig.stop();
+}
+
+function startFigures(skews: number[], errors: number[]) {
+  return {
+    startSkewMs: { n: skews.length, p50: r1(percentile(skews, 50)), p95: r1(percentile(skews, 95)), max: r1(Math.max(...skews)) },
+    errorVsPlayAtMs: { p50: r1(percentile(errors, 50)), min: r1(Math.min(...errors)), max: r1(Math.max(...errors)) },
+  };
+}
+
+// One message of about a minute: each device's last sentence against the
+// leader's, less the same at the first.
+async function measureDrift(rig: ZoneRig) {
+  const sentences = Number(values['long-sentences']);
+  const long = Array.from({ length: sentences }, (_, i) => `${WORDS[i % WORDS.length]} ${i + 1} two three four.`).join(' ');
+  const { from } = await play(rig, 'long', long, 0.5);
+  await flush(rig, 'flush');
+  const tracks = rig.devices.map((d, i) => heard(d, from[i], 0.5).map((s) => s.at));
+  // The text splitter may make more sentences than written; every device must hear the same.
+  const found = tracks[0].length;
+  if (found < sentences || tracks.some((t) => t.length !== found)) throw new Error(`long: sentences found ${tracks.map((t) => t.length)}, written ${sentences}`);
+  const last = found - 1;
+  const spreadAt = (n: number) => Math.max(...tracks.map((t) => t[n])) - Math.min(...tracks.map((t) => t[n]));
+  const audioSeconds = (tracks[0][last] - tracks[0][0]) / 1000;
+  const drifts = tracks.map((t) => t[last] - t[0] - (tracks[0][last] - tracks[0][0]));
+  return {
+    sentences: found,
+    audioSeconds: r1(audioSeconds),
+    spreadFirstMs: r1(spreadAt(0)),
+    spreadLastMs: r1(spreadAt(last)),
+    driftMs: drifts.map(r1),
+    driftPerMinuteMs: r1(Math.max(...drifts.map(Math.abs)) / (audioSeconds / 60)),
+  };
+}
