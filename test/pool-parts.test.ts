@@ -31,6 +31,11 @@ async function until(ok: () => boolean, ms = 5000): Promise<void> {
 
 const header = { id: 'm1', attempt: 7, member: 'orin', index: 2, sampleRate: 22050, silence: 0.2, provider: 'cuda' as const, synthMs: 12 };
 
+// A pool member's stream for one message, as JobSpeech sees it.
+function remote(behaviour: Pick<RemoteSpeech, 'synthesize' | 'release'>): RemoteSpeech {
+  return { engine: 'piper', voice: 'v', provider: 'cuda', sampleRate: 16000, sentenceSilenceSeconds: 0, source: 'pool:orin', ...behaviour };
+}
+
 describe('audio frame', () => {
   test('round trip keeps every sample, whatever the header length', () => {
     for (const id of ['m', 'mm', 'a-much-longer-message-id']) {
@@ -96,20 +101,14 @@ describe('JobSpeech: pool, then the voice here, then espeak-ng', () => {
     const heard: string[] = [];
     let n = 0;
     let released = 0;
-    const pool: RemoteSpeech = {
-      engine: 'piper',
-      voice: 'v',
-      provider: 'cuda',
-      sampleRate: 16000,
-      sentenceSilenceSeconds: 0,
-      source: 'pool:orin',
+    const pool = remote({
       synthesize: async (sentence) => {
         if (++n === 3) throw new PoolGaveUp('orin went offline');
         heard.push(`pool:${sentence}`);
         return { samples: new Float32Array(4), sampleRate: 16000, synthMs: 1 };
       },
       release: () => void released++,
-    };
+    });
     const speech = new JobSpeech(fakeEngine('v', heard), fakeEngine('espeak', heard) as unknown as EspeakEngine, undefined, pool);
     const reasons: string[] = [];
     speech.onFallback = (reason) => reasons.push(reason);
@@ -124,20 +123,14 @@ describe('JobSpeech: pool, then the voice here, then espeak-ng', () => {
   test('a cut does not wait for the pool: speak ends at once and the pool stream is released', async () => {
     let released = false;
     let wake: (() => void) | undefined;
-    const silentPool: RemoteSpeech = {
-      engine: 'piper',
-      voice: 'v',
-      provider: 'cuda',
-      sampleRate: 16000,
-      sentenceSilenceSeconds: 0,
-      source: 'pool:orin',
+    const silentPool = remote({
       // Answers nothing until released, as a stream waiting for a deadline.
       synthesize: () => new Promise((_, reject) => (wake = () => reject(new PoolGaveUp('the message ended here')))),
       release: () => {
         released = true;
         wake?.();
       },
-    };
+    });
     const heard: string[] = [];
     const speech = new JobSpeech(fakeEngine('v', heard), fakeEngine('espeak', heard) as unknown as EspeakEngine, undefined, silentPool);
     const sink = { sampleRate: 16000, write: async () => {}, mark: async () => {}, cut: () => {} } as unknown as AudioSink;
