@@ -79,9 +79,10 @@ export function parseSayPayload(payload: Buffer, maxPayloadBytes: number, plain 
       rate: m.rate,
       interrupt: m.interrupt ?? false,
       ttlSeconds: m.ttlSeconds,
-      sync: m.sync,
-      zone: m.zone,
-      playAt: m.playAt,
+      // Zone sync only when asked for.
+      ...(m.sync !== undefined && { sync: m.sync }),
+      ...(m.zone !== undefined && { zone: m.zone }),
+      ...(m.playAt !== undefined && { playAt: m.playAt }),
     },
   };
 }
