@@ -53,11 +53,15 @@ async function flush(): Promise<void> {
 const started = (id: string) => rig.devices.map((d) => d.events.filter((e) => e.id === id && e.event === 'started'));
 
 describe('zone sync', () => {
-  test('each device measures its offset to the zone leader and says when it is beyond maxOffsetMs', () => {
+  test('each device measures its offset to the zone leader and says when it is beyond maxOffsetMs', async () => {
     const [leader, ...followers] = rig.devices;
     assert.equal(leader.status().clockOffsetMs, 0);
     for (const d of followers) {
       const injected = SKEWS[0] - d.skewMs;
+      // The estimate keeps the exchange with the shortest round trip: on a
+      // loaded machine the first ones can be lopsided, later ones are not.
+      const deadline = Date.now() + 20_000;
+      while (Math.abs(d.status().clockOffsetMs - injected) >= 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
       const { clockOffsetMs, zoneClocks } = d.status();
       assert.ok(Math.abs(clockOffsetMs - injected) < 10, `${d.id}: estimated ${clockOffsetMs} ms, injected ${injected} ms`);
       assert.equal(zoneClocks[0].leader, leader.id);
