@@ -18,6 +18,8 @@
 // fixture, and only the lead used is reported (its audio carries no marks
 // to find sentences by).
 //
+// MEASURE_DEBUG=1 prints each announcement's error per device on stderr.
+//
 //   npx tsx scripts/measure-zone-sync.ts [--devices 4] [--announcements 20] [--lead 1500] [--long-sentences 40] [--bundled-voice]
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,6 +73,9 @@ try {
   // The first message after the sinks opened finds ALSA's file plugin empty,
   // every later one finds it holding 0.5 s (audio.latencyMs): not counted.
   await play(rig, 'warm-up', ANNOUNCEMENT, 1);
+  // The sinks' line from that first message is off by the plugin's 0.5 s
+  // (docs/zones.md): gone once the device has been quiet that long.
+  await sleep(1000);
 
   const skews: number[] = [];
   const errors: number[] = [];
@@ -86,6 +91,7 @@ try {
     skews.push(Math.max(...starts) - Math.min(...starts));
     // playAt is on the leader's clock, which runs SKEWS[0] ahead of true time.
     for (const t of starts) errors.push(t - (started[0].playAt! - SKEWS[0]));
+    if (process.env.MEASURE_DEBUG) console.error(`a${k}`, starts.map((t) => r1(t - (started[0].playAt! - SKEWS[0]))).join(' '));
     await sleep(300);
   }
 

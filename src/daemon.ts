@@ -83,7 +83,7 @@ export class Daemon {
       changed: () => this.mqtt.scheduleStatus(),
     });
     this.extensions.push(this.zones);
-    this.player = new Player({ queue: this.queue, sink: this.sink, voices: this.voices, journal: this.journal, events: this.events, stats: this.stats, log, pool: this.pool, zonePlan: (job, signal) => this.zones.plan(job, signal) });
+    this.player = new Player({ queue: this.queue, sink: this.sink, voices: this.voices, journal: this.journal, events: this.events, stats: this.stats, log, pool: this.pool, zones: this.zones });
     this.homeassistant = new HomeAssistant({
       config,
       topics: this.topics,

@@ -16,6 +16,10 @@ export type CutReason = 'interrupt' | 'stop' | 'shutdown';
 interface Playing {
   job: SayJob;
   controller: AbortController;
+  // Playing on a zone's timeline (a start time from its leader).
+  onTimeline?: boolean;
+  // Why a zone cut of it was not made in sync.
+  cutNote?: string;
 }
 
 export interface PlayerParts {
@@ -28,8 +32,12 @@ export interface PlayerParts {
   log: Logger;
   // A synthesis pool that speaks a message before the voices here (src/pool/).
   pool?: { stream(job: SayJob): RemoteSpeech | undefined };
-  // When a zone job starts, and from which sentence (src/zones/).
-  zonePlan(job: SayJob, signal: AbortSignal): Promise<ZonePlan>;
+  // When a zone job starts, and from which sentence; when a zone message
+  // that cuts stops the one playing (src/zones/).
+  zones: {
+    plan(job: SayJob, signal: AbortSignal): Promise<ZonePlan>;
+    cutAt(job: SayJob, signal: AbortSignal): Promise<number | undefined>;
+  };
 }
 
 // Owns the queue loop: one job at a time from the queue to the device, the
@@ -60,7 +68,7 @@ export class Player {
       !now.controller.signal.aborted &&
       ((job.priority === 'emergency' && now.job.priority !== 'emergency') || (job.interrupt && !(now.job.priority === 'emergency' && job.priority !== 'emergency')));
     this.dropped(cuts ? this.parts.queue.pushNext(job) : this.parts.queue.push(job));
-    if (cuts) this.cut('interrupt');
+    if (cuts) this.cut('interrupt', job);
     this.wake?.();
   }
 
@@ -97,11 +105,31 @@ export class Player {
     await this.done;
   }
 
-  private cut(reason: CutReason): void {
+  // `by`: the message that cuts. One of the same zone stops a zone message
+  // at one instant of the zone's timeline on every device (cutInSync).
+  private cut(reason: CutReason, by?: SayJob): void {
     const now = this.playing;
     if (!now || now.controller.signal.aborted) return;
+    if (by?.syncZone !== undefined && by.syncZone === now.job.syncZone && now.onTimeline) {
+      void this.cutInSync(now, by);
+      return;
+    }
     now.controller.abort(reason);
     this.parts.sink.cut();
+  }
+
+  // The message goes on playing (and being synthesized) up to the cut, which
+  // the sink makes in samples; without the zone's cut instant, or with it
+  // already in ALSA's hands, the cut is made now and the event says so.
+  private async cutInSync(now: Playing, by: SayJob): Promise<void> {
+    const { sink, zones } = this.parts;
+    const signal = now.controller.signal;
+    const at = await zones.cutAt(by, signal);
+    const inSync = at !== undefined && !signal.aborted && (await sink.cutAt(at));
+    if (this.playing !== now || signal.aborted) return;
+    if (!inSync) now.cutNote = at === undefined ? `sync: no start time from the zone's leader for ${by.id}; cut here at once, not in sync` : `sync: the zone's cut instant was already in the audio device; cut here at once, not in sync`;
+    now.controller.abort('interrupt');
+    if (!inSync) sink.cut();
   }
 
   private async loop(): Promise<void> {
@@ -137,9 +165,10 @@ export class Player {
     let ttfaMs: number | undefined;
     const signal = playing.controller.signal;
     try {
-      const zone = job.syncZone ? await this.parts.zonePlan(job, signal) : undefined;
+      const zone = job.syncZone ? await this.parts.zones.plan(job, signal) : undefined;
       if (signal.aborted) throw new SpeechCut(job.resumeFrom);
       if (zone) job.resumeFrom = zone.sentence;
+      playing.onTimeline = zone?.startAt !== undefined;
       const sync = zone && { zone: job.syncZone, playAt: zone.playAt };
       const result = await speak(job, speech, sink, signal, (at, e, shiftMs) => {
         ttfaMs = job.resumeFrom === 0 ? at - job.receivedAt : undefined;
@@ -153,7 +182,7 @@ export class Player {
       const resynced = result.resyncs.length ? `sync: ran dry and was put back on the zone's timeline (${result.resyncs.join(', ')} ms)` : undefined;
       events.emitEvent({ id: job.id, event: 'finished', voice: engine.voice, engine: engine.engine, provider: engine.provider, ttfaMs, synthMs: round(result.synthMs), audioMs: round(result.audioMs), ...sync, reason: joined(result.fallbackReason ?? job.note, resynced), ...(speech.sources && { sources: speech.sources }) });
     } catch (err) {
-      if (err instanceof SpeechCut) this.afterCut(job, playing.controller.signal.reason as CutReason | undefined, err.sentence);
+      if (err instanceof SpeechCut) this.afterCut(job, playing.controller.signal.reason as CutReason | undefined, err.sentence, playing.cutNote);
       else {
         log.error({ id: job.id, err: (err as Error).message }, 'speaking failed');
         events.emitEvent({ id: job.id, event: 'failed', reason: `synthesis failed: ${(err as Error).message}`, voice: speech.engine.voice, engine: speech.engine.engine });
@@ -167,7 +196,7 @@ export class Player {
   // A cut job goes on later from the sentence that was audible: now (after
   // the message that interrupted it, or once the device is back), or after a
   // restart (shutdown); a stopped one is over.
-  private afterCut(job: SayJob, reason: CutReason | undefined, sentence: number): void {
+  private afterCut(job: SayJob, reason: CutReason | undefined, sentence: number, note?: string): void {
     const { journal, queue, log } = this.parts;
     if (reason === 'stop') return this.emit(job, 'dropped', 'stopped by request', sentence);
     job.resumeFrom = sentence;
@@ -178,7 +207,7 @@ export class Player {
       return;
     }
     const why = reason === 'interrupt' ? 'interrupted by a more urgent message' : `audio device failed: ${this.parts.sink.lastError ?? 'device lost'}`;
-    this.emit(job, 'interrupted', why, sentence);
+    this.emit(job, 'interrupted', joined(why, note)!, sentence);
     this.dropped(queue.pushFront(job));
   }
 

@@ -56,12 +56,14 @@ export async function speak(
       const pcm = toInt16(resample(audio.samples, audio.sampleRate, sink.sampleRate), job.volume);
       const gap = silence(speech.engine.sentenceSilenceSeconds, sink.sampleRate);
       result.audioMs += ((pcm.length + gap.length) / sink.sampleRate) * 1000;
+      // The anchor before the mark: a zone cut tells the marks of the new
+      // timeline from those of the audio it threw away by it.
+      const anchored = await timeline?.(dueAt, i === job.resumeFrom);
       const index = i;
       const mark = sink.mark().then(() => void (audible = Math.max(audible, index)));
       // A cut rejects it while this loop may be awaiting synthesis; it is read below.
       mark.catch(() => {});
       marks.push(mark);
-      const anchored = await timeline?.(dueAt, i === job.resumeFrom);
       dueAt += ((pcm.length + gap.length) / sink.sampleRate) * 1000;
       if (i === job.resumeFrom) {
         // Time to first audio is when the first buffer reaches the device,

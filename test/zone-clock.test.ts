@@ -1,5 +1,5 @@
-// The pure parts of zone sync: NTP arithmetic with the shortest round trip
-// believed, and the board where followers wait for the leader's start time.
+// The pure parts of zone sync: NTP arithmetic, the offset narrowed to where
+// exchanges overlap, and the board where followers wait for the leader's start time.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ClockEstimator } from '../src/zones/clock-estimator.ts';
@@ -20,7 +20,7 @@ describe('clock estimator', () => {
     assert.deepEqual(c.best(), { offsetMs: -50, rttMs: 6 });
   });
 
-  test('believes the exchange with the shortest round trip: queueing on one side skews the rest', () => {
+  test('an offset within half the shortest round trip, however lopsided the rest', () => {
     const c = new ClockEstimator();
     exchange(c, 70, 40, 2);
     exchange(c, 70, 2, 30);
@@ -29,6 +29,24 @@ describe('clock estimator', () => {
     const best = c.best()!;
     assert.equal(best.rttMs, 5);
     assert.ok(Math.abs(best.offsetMs - 70) <= best.rttMs / 2);
+  });
+
+  test('narrows the offset to where the exchanges overlap: two lopsided ones pin it closer than either', () => {
+    const c = new ClockEstimator();
+    exchange(c, 70, 20, 1);
+    assert.ok(Math.abs(c.best()!.offsetMs - 70) > 8);
+    exchange(c, 70, 1, 22);
+    const best = c.best()!;
+    assert.ok(Math.abs(best.offsetMs - 70) <= 1.5, JSON.stringify(best));
+    assert.equal(best.rttMs, 21);
+  });
+
+  test('leaves out an exchange that overlaps none of the others (the clock stepped)', () => {
+    const c = new ClockEstimator();
+    exchange(c, 70, 2, 2);
+    exchange(c, 70, 3, 4);
+    exchange(c, 170, 5, 5);
+    assert.ok(Math.abs(c.best()!.offsetMs - 70) <= 1.5);
   });
 
   test('ignores an exchange with a negative round trip (a clock stepped mid-way), forgets on reset', () => {

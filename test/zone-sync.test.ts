@@ -37,6 +37,14 @@ function heard(device: ZoneDevice, from: number, rate: number) {
   return playedSentences(device, from).filter((s) => Math.abs(s.lengthScale - 1 / rate) < 0.01 && s.volume > 0);
 }
 
+// When the last sound between two capture offsets (bytes; `to` in samples from `from`) was played.
+function lastSoundBefore(device: ZoneDevice, from: number, to: number): number {
+  const samples = device.capture.samples().subarray(Math.floor(from / 2));
+  let i = to - 1;
+  while (i > 0 && samples[i] === 0) i--;
+  return device.capture.playedAt(from + i * 2)!;
+}
+
 function spread(times: number[]): number {
   return Math.max(...times) - Math.min(...times);
 }
@@ -110,6 +118,10 @@ describe('zone sync', () => {
     const sos = rig.devices.map((d, i) => heard(d, from[i], 1.25));
     assert.ok(sos.every((s) => s.length === 1), JSON.stringify(sos));
     assert.ok(spread(sos.map((s) => s[0].at)) < SKEW_BOUND_MS, `emergency: ${sos.map((s) => s[0].at)}`);
+    // Cut at one instant: the last sample of z-long before the emergency, on every device.
+    for (const d of rig.devices) assert.doesNotMatch(d.events.find((e) => e.id === 'z-long' && e.event === 'interrupted')!.reason ?? '', /not in sync/, d.id);
+    const cuts = rig.devices.map((d, i) => lastSoundBefore(d, from[i], sos[i][0].offset));
+    assert.ok(spread(cuts) < SKEW_BOUND_MS, `cut: ${cuts}`);
     // The resumed part: the sentences of z-long heard after the emergency.
     const after = rig.devices.map((d, i) => heard(d, from[i], 0.7).filter((s) => s.at > sos[i][0].at));
     assert.ok(after.every((s) => s.length === after[0].length && s.length >= 1), JSON.stringify(after.map((s) => s.length)));

@@ -180,8 +180,9 @@ export class AlsaSink extends EventEmitter implements AudioSink {
       if (!this.host.running) await this.host.ready();
       // The child it was meant for is gone, and its audio with it.
       if (this.host.generation !== generation) throw new AudioDropped();
-      await this.host.callNow('mark', { upTo });
+      const { dropped } = await this.host.callNow('mark', { upTo });
       this.lastProgressAt = Date.now();
+      if (dropped) throw new AudioDropped();
     } catch (err) {
       if (err instanceof AudioDropped) throw err;
       if (err instanceof IpcExitError && err.expected) throw new AudioDropped();
@@ -211,6 +212,18 @@ export class AlsaSink extends EventEmitter implements AudioSink {
       throw new AudioDropped(`audio device failed: ${this.lastError ?? (err as Error).message}`);
     }
     return { shiftMs };
+  }
+
+  // A zone cut at `at` (wall clock) on the timeline playing now, made in the
+  // child in samples (see AlsaProtocol's cutAt). False when it cannot be:
+  // the caller cuts at once instead.
+  async cutAt(at: number): Promise<boolean> {
+    if (!this.host.running) return false;
+    try {
+      return (await this.host.callNow('cutAt', { at })).inSync;
+    } catch {
+      return false;
+    }
   }
 
   // Killing the child drops what sits in the pipe and in ALSA's buffer at once;

@@ -20,6 +20,10 @@ export interface ZoneSyncParts {
   changed(): void;
 }
 
+// A zone cut leaves this much silence before the message that cut: every
+// device stops together, then starts it together.
+const CUT_GAP_MS = 300;
+
 // How a zone job plays here: from `sentence`, its first sample heard at
 // `startAt` on this device's clock (`playAt` on the leader's). Without
 // startAt it plays as soon as it can, and `note` says why.
@@ -124,6 +128,16 @@ export class ZoneSync implements MqttExtension {
     // minutes of silence in the sink: the lead before it is enough.
     await sleepUntil(startAt - leadMs, signal);
     return { sentence: start.sentence, startAt, playAt: start.playAt, note: notes.join('; ') || undefined };
+  }
+
+  // When a zone message that cuts (`job`) stops the zone message playing
+  // here: CUT_GAP_MS before the cutting message's start, the same instant of
+  // the zone's timeline on every device. Undefined without the leader's start.
+  async cutAt(job: SayJob, signal: AbortSignal): Promise<number | undefined> {
+    const clock = this.clocks.get(job.syncZone!);
+    if (!clock) return undefined;
+    const start = await this.board.wait(job.id, 0, this.p.config.zoneSync.leadMs, signal);
+    return start && start.playAt - (clock.offset()?.offsetMs ?? 0) - CUT_GAP_MS;
   }
 
   status() {
