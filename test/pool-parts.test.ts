@@ -14,7 +14,7 @@ import type { PoolLink, LinkRoute } from '../src/pool/link.ts';
 import { decodeChunk, encodeChunk, frames, PoolTopics, poolRequest, type PoolChunk, type PoolRequest } from '../src/pool/protocol.ts';
 import { PoolServer } from '../src/pool/server.ts';
 import { SharedSynthesis } from '../src/pool/shared-synthesis.ts';
-import { PoolGaveUp, PoolStream, type PoolSender } from '../src/pool/stream.ts';
+import { PoolGaveUp, PoolStream, rendezvous, type PoolSender } from '../src/pool/stream.ts';
 import type { SayJob } from '../src/queue/job.ts';
 import type { AudioSink } from '../src/audio/sink.ts';
 import { SpeechCut, speak } from '../src/speak.ts';
@@ -199,6 +199,26 @@ describe('PoolStream: deadlines and retries, each sentence once', () => {
     stream.receive(chunk(two.request.attempt, 'm2', 1));
     assert.equal(Math.round((await second).samples[0] * 32767), 1);
     assert.equal(stream.source, 'pool:m2');
+  });
+
+  test('a zone message asks, by name, the member every device of the zone picks for it, and without noise', () => {
+    const members = ['m1', 'm2', 'm3', 'm4'];
+    const firsts = ['pi-1', 'pi-2', 'pi-3'].map((device) => {
+      const sender = new FakeSender();
+      // Each device may have heard the members in its own order.
+      sender.members = device === 'pi-2' ? [...members].reverse() : members;
+      void new PoolStream({ ...job(['a']), syncZone: 'hall' } as SayJob, device, sender, timing).synthesize('a').catch(() => {});
+      return sender.sent[0];
+    });
+    assert.ok(firsts[0].member !== undefined && firsts.every((f) => f.member === firsts[0].member), JSON.stringify(firsts.map((f) => f.member)));
+    assert.ok(firsts.every((f) => f.request.noiseless === true));
+    // Other messages are spread over the members: not all on one.
+    const picked = new Set(Array.from({ length: 40 }, (_, i) => rendezvous(`msg-${i}`, members)));
+    assert.equal(picked.size, members.length);
+    // One member gone: only its messages move.
+    const moved = Array.from({ length: 40 }, (_, i) => `msg-${i}`).filter((id) => rendezvous(id, members) !== rendezvous(id, ['m1', 'm2', 'm3']));
+    assert.ok(moved.every((id) => rendezvous(id, members) === 'm4'));
+    assert.equal(rendezvous('x', []), undefined);
   });
 
   test('no answer, an error, no subscriber: after `attempts` tries the pool gives up', async () => {

@@ -65,6 +65,8 @@ export const poolRequest = z.strictObject({
   lang: z.string().regex(LANG_TAG),
   rate: z.number().min(RATE_RANGE.min).max(RATE_RANGE.max),
   speaker: z.number().int().min(0).optional(),
+  // Synthesized without noise: a zone message, the same samples on every device.
+  noiseless: z.boolean().optional(),
   // Epoch ms: a member that could not start by then leaves it (the requester has moved on).
   deadline: z.number().int().positive(),
 });

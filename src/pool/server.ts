@@ -109,7 +109,7 @@ export class PoolServer {
   // The first sentence is begun only before the deadline: past it the
   // requester has gone to another member or to its own voice.
   private async make(engine: SpeechEngine, request: PoolRequest, i: number): Promise<MadeSentence> {
-    const options = { rate: request.rate, speakerId: request.speaker };
+    const options = { rate: request.rate, speakerId: request.speaker, noiseless: request.noiseless };
     const sentence = request.sentences[i];
     if (i > 0) return this.parts.shared.make(engine, sentence, options);
     const inTime = () => Date.now() <= request.deadline;

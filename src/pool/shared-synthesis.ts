@@ -42,7 +42,7 @@ export class SharedSynthesis {
 
   // `wanted`: asked when its turn comes; false leaves the run (PastDeadline).
   make(engine: SpeechEngine, sentence: string, options: SynthOptions, wanted?: () => boolean): Promise<MadeSentence> {
-    const key = JSON.stringify([engine.voice, options.rate, options.speakerId ?? null, sentence]);
+    const key = JSON.stringify([engine.voice, options.rate, options.speakerId ?? null, options.noiseless ?? false, sentence]);
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && now - hit.at <= this.keepMs) return hit.made;

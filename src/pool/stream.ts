@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RemoteSpeech, SentenceAudio } from '../engines/types.ts';
 import type { SayJob } from '../queue/job.ts';
 import type { PoolChunk, PoolRequest } from './protocol.ts';
@@ -156,11 +157,14 @@ export class PoolStream implements RemoteSpeech {
   }
 
   // A retry goes to a member that has not failed this message, by name: the
-  // shared subscription could hand it to the same one again.
+  // shared subscription could hand it to the same one again. A zone
+  // message's first request goes, by name too, to the member every device
+  // of the zone picks for it (rendezvous), so the pool makes it once.
   private request(from: number): void {
     this.tries++;
-    const others = this.tries > 1 ? this.sender.liveMembers().filter((m) => !this.failed.has(m)) : [];
-    const member = others.length ? others[Math.floor(Math.random() * others.length)] : undefined;
+    const live = this.sender.liveMembers();
+    const others = this.tries > 1 ? live.filter((m) => !this.failed.has(m)) : [];
+    const member = this.tries === 1 && this.job.syncZone !== undefined ? rendezvous(this.job.id, live) : others.length ? others[Math.floor(Math.random() * others.length)] : undefined;
     const n = this.sender.nextAttempt();
     this.current = { n, member, lastAt: Date.now(), answered: false };
     this.chunks.clear();
@@ -178,6 +182,8 @@ export class PoolStream implements RemoteSpeech {
         lang: job.lang,
         rate: job.rate,
         speaker: job.speaker,
+        // Every device of a zone plays the same samples (docs/zones.md).
+        ...(job.syncZone !== undefined && { noiseless: true }),
         deadline: Date.now() + this.timing.firstChunkDeadlineMs,
       },
       member,
@@ -210,4 +216,17 @@ export class PoolStream implements RemoteSpeech {
       this.wake = done;
     });
   }
+}
+
+// The member with the highest hash of (member, message): every device that
+// knows the same members picks the same one, and when it goes only its
+// messages move. Undefined without members (the shared subscription then).
+export function rendezvous(id: string, members: string[]): string | undefined {
+  let best: string | undefined;
+  let bestHash = '';
+  for (const m of members) {
+    const hash = createHash('sha1').update(`${m}\0${id}`).digest('hex');
+    if (hash > bestHash) [best, bestHash] = [m, hash];
+  }
+  return best;
 }
