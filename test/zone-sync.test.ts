@@ -174,3 +174,29 @@ describe('zone sync', () => {
     assert.ok(Math.abs(last(busyHeard) - last(leaderHeard)) < SKEW_BOUND_MS, `last sentence: ${last(busyHeard)} vs ${last(leaderHeard)}`);
   });
 });
+
+// Issue 12 item 3 with item 1: a zone message synthesized once by the pool
+// (the member every device picks for it) and played in sync from that audio.
+describe('zone sync with a synthesis pool', () => {
+  let pooled: ZoneRig;
+  before(async () => {
+    pooled = await startZoneRig({ skews: [0, 40, -40], leadMs: LEAD_MS, config: (i) => ({ pool: { serve: i === 0 ? ['hall'] : [], use: 'hall' } }) });
+  });
+  after(async () => {
+    await pooled?.stop();
+  });
+
+  test('every device plays the audio of one pool member, in sync', async () => {
+    const member = pooled.devices[0].id;
+    const from = pooled.devices.map((d) => d.capture.bytes().length);
+    await pooled.zoneSay({ id: 'zp-1', text: 'Alpha one two three. Bravo four five six.', rate: 0.8 });
+    const ends = await pooled.terminals('zp-1', 30_000);
+    assert.deepEqual(ends.map((e) => e.event), ['finished', 'finished', 'finished'], JSON.stringify(ends));
+    for (const e of ends) assert.deepEqual(e.sources, [{ source: `pool:${member}`, sentences: 2 }], JSON.stringify(e));
+    await pooled.zoneSay({ id: 'zp-flush', text: 'Flush this now.', volume: 0, rate: 0.5 });
+    await pooled.terminals('zp-flush', 30_000);
+    const firsts = pooled.devices.map((d, i) => heard(d, from[i], 0.8));
+    assert.ok(firsts.every((s) => s.length === 2), JSON.stringify(firsts.map((s) => s.length)));
+    for (const n of [0, 1]) assert.ok(spread(firsts.map((s) => s[n].at)) < SKEW_BOUND_MS, `sentence ${n}: ${firsts.map((s) => s[n].at)}`);
+  });
+});
