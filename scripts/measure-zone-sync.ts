@@ -10,7 +10,9 @@
 //   - lead used: how much of the lead the slowest device needed before its
 //     first audio reached its sink (leadMs + lateMs of its `started` event);
 //   - drift: over one message of about a minute, how the spread at its last
-//     sentence differs from the spread at its first.
+//     sentence differs from the spread at its first;
+//   - zone emergencies (--cuts): the spread of the instant the cut message
+//     stopped, of the emergency's start and of the cut message's resumption.
 // Needs the compiled daemon (npm run build) and root for SCHED_FIFO (else the
 // reader runs at normal priority and the skew shows the scheduler).
 //
@@ -20,11 +22,11 @@
 //
 // MEASURE_DEBUG=1 prints each announcement's error per device on stderr.
 //
-//   npx tsx scripts/measure-zone-sync.ts [--devices 4] [--announcements 20] [--lead 1500] [--long-sentences 40] [--bundled-voice]
+//   npx tsx scripts/measure-zone-sync.ts [--devices 4] [--announcements 20] [--lead 1500] [--long-sentences 40] [--cuts 5] [--bundled-voice]
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { percentile } from '../src/system/synth-stats.ts';
-import { playedSentences, startZoneRig, type ZoneDevice, type ZoneRig } from '../test/helpers/zone-rig.ts';
+import { lastSoundBefore, playedSentences, startZoneRig, type ZoneDevice, type ZoneRig } from '../test/helpers/zone-rig.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     announcements: { type: 'string', default: '20' },
     lead: { type: 'string', default: '1500' },
     'long-sentences': { type: 'string', default: '40' },
+    cuts: { type: 'string', default: '5' },
     'bundled-voice': { type: 'boolean' },
   },
 });
@@ -97,7 +100,7 @@ try {
 
   const lead = { p50: r1(percentile(leadUsed, 50)), p95: r1(percentile(leadUsed, 95)), max: r1(Math.max(...leadUsed)) };
   if (BUNDLED) console.log(JSON.stringify({ voice: BUNDLED.default, devices: DEVICES, leadMs: LEAD_MS, announcements: N, clocks, leadUsedMs: lead }, null, 2));
-  else console.log(JSON.stringify({ devices: DEVICES, leadMs: LEAD_MS, clocks, ...startFigures(skews, errors), leadUsedMs: lead, long: await measureDrift(rig) }, null, 2));
+  else console.log(JSON.stringify({ devices: DEVICES, leadMs: LEAD_MS, clocks, ...startFigures(skews, errors), leadUsedMs: lead, long: await measureDrift(rig), emergencies: await measureCuts(rig) }, null, 2));
 } finally {
   await rig.stop();
 }
@@ -132,4 +135,43 @@ async function measureDrift(rig: ZoneRig) {
     driftMs: drifts.map(r1),
     driftPerMinuteMs: r1(Math.max(...drifts.map(Math.abs)) / (audioSeconds / 60)),
   };
+}
+
+// Zone emergencies: a message of five sentences cut by an emergency in its
+// third or so, then resumed. Per cut, the spread across devices of the last
+// sound before the emergency (the cut), of the emergency's first sample and
+// of the first sample of the resumed part; and whether each device says the
+// cut was in sync.
+async function measureCuts(rig: ZoneRig) {
+  const n = Number(values.cuts);
+  const cut: number[] = [];
+  const start: number[] = [];
+  const resumed: number[] = [];
+  let notInSync = 0;
+  const text = 'Alpha one two three. Bravo four five six. Charlie seven eight nine. Delta ten eleven. Echo twelve thirteen.';
+  for (let k = 0; k < n; k++) {
+    const from = rig.devices.map((d) => d.capture.bytes().length);
+    const [id, sos] = [`long-${k}`, `sos-${k}`];
+    await rig.zoneSay({ id, text, rate: 0.7 });
+    await rig.waitAll((e) => e.id === id && e.event === 'started', 30_000);
+    await sleep(LEAD_MS + 1200 + 300 * k);
+    await rig.zoneSay({ id: sos, text: 'Evacuate now.', priority: 'emergency', rate: 1.25 });
+    const ends = await rig.terminals(id, 60_000);
+    if (ends.some((e) => e.event !== 'finished')) throw new Error(`${id}: ${JSON.stringify(ends)}`);
+    notInSync += rig.devices.filter((d) => /not in sync/.test(d.events.find((e) => e.id === id && e.event === 'interrupted')?.reason ?? '')).length;
+    await flush(rig, `flush-cut-${k}`);
+    const sosAt = rig.devices.map((d, i) => heard(d, from[i], 1.25)[0]);
+    if (sosAt.some((s) => !s)) throw new Error(`${sos}: not found in every capture`);
+    start.push(spreadOf(sosAt.map((s) => s.at)));
+    cut.push(spreadOf(rig.devices.map((d, i) => lastSoundBefore(d, from[i], sosAt[i].offset))));
+    const back = rig.devices.map((d, i) => heard(d, from[i], 0.7).find((s) => s.at > sosAt[i].at)?.at);
+    if (back.some((t) => t === undefined)) throw new Error(`${id}: resumed part not found in every capture`);
+    resumed.push(spreadOf(back as number[]));
+  }
+  const figures = (xs: number[]) => ({ p50: r1(percentile(xs, 50)), max: r1(Math.max(...xs)) });
+  return { cuts: n, notInSync, cutSpreadMs: figures(cut), emergencyStartSpreadMs: figures(start), resumedSpreadMs: figures(resumed) };
+}
+
+function spreadOf(times: number[]): number {
+  return Math.max(...times) - Math.min(...times);
 }

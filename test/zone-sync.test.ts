@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { HeraldEvent } from '../src/events.ts';
-import { playedSentences, startZoneRig, type ZoneDevice, type ZoneRig } from './helpers/zone-rig.ts';
+import { lastSoundBefore, playedSentences, startZoneRig, type ZoneDevice, type ZoneRig } from './helpers/zone-rig.ts';
 
 // Leader (lowest id) first; each follower's offset to it must be measured.
 const SKEWS = [20, -50, 50];
@@ -35,14 +35,6 @@ const marks = () => rig.devices.map((d) => d.capture.bytes().length);
 // fixture voice writes its length scale into each sentence).
 function heard(device: ZoneDevice, from: number, rate: number) {
   return playedSentences(device, from).filter((s) => Math.abs(s.lengthScale - 1 / rate) < 0.01 && s.volume > 0);
-}
-
-// When the last sound between two capture offsets (bytes; `to` in samples from `from`) was played.
-function lastSoundBefore(device: ZoneDevice, from: number, to: number): number {
-  const samples = device.capture.samples().subarray(Math.floor(from / 2));
-  let i = to - 1;
-  while (i > 0 && samples[i] === 0) i--;
-  return device.capture.playedAt(from + i * 2)!;
 }
 
 function spread(times: number[]): number {

@@ -284,4 +284,18 @@ function cut(): void {
   marks.splice(0, marks.length, ...marks.filter((m) => m.upTo <= at));
   stop!.done(true);
   stop = undefined;
+  keepAlive(wallNow() + KEEP_ALIVE_MS);
+}
+
+// After a cut the message that cut comes on the same line (its start a
+// little after the cut), but the daemon needs a moment to send it. Silence,
+// written just ahead of the card, keeps the device playing meanwhile: a
+// device that ran dry would have to be placed again, by a clock reading.
+const KEEP_ALIVE_MS = 3000;
+function keepAlive(until: number): void {
+  const timer = setInterval(() => {
+    if (cutFrom === undefined || !onLine() || wallNow() > until) return clearInterval(timer);
+    // What is left before ALSA runs dry.
+    if (heardAt(out) - LATENCY_MS - wallNow() < 150) write(Buffer.alloc(Math.round(sampleRate / 10) * 2));
+  }, 40);
 }

@@ -180,3 +180,12 @@ export function playedSentences(device: ZoneDevice, fromByte = 0): Array<Capture
   const samples = device.capture.samples().subarray(from);
   return findFixtureSentences(samples).map((s) => ({ ...s, at: device.capture.playedAt((from + s.offset) * 2)! }));
 }
+
+// When the last sound before sample `to` (counted in samples from byte
+// `fromByte` of the capture) was played: where a cut stopped the audio.
+export function lastSoundBefore(device: ZoneDevice, fromByte: number, to: number): number {
+  const samples = device.capture.samples().subarray(Math.floor(fromByte / 2));
+  let i = to - 1;
+  while (i > 0 && samples[i] === 0) i--;
+  return device.capture.playedAt(fromByte + i * 2)!;
+}
