@@ -3,7 +3,7 @@
 // the daemon, which sees the exit and carries on.
 import Speaker from 'speaker';
 import { serve } from '../ipc/serve.ts';
-import { wallNow } from '../zones/wall-clock.ts';
+import { wallNow } from '../system/wall-clock.ts';
 import type { AlsaProtocol } from './alsa-protocol.ts';
 
 const device = process.env.HERALD_SINK_DEVICE ?? 'default';

@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts';
 import { ClockEstimator, type ClockSample } from './clock-estimator.ts';
-import { wallNow } from './wall-clock.ts';
+import { wallNow } from '../system/wall-clock.ts';
 
 export interface ZoneClockParts {
   zone: string;
