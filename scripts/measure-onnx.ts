@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { phonemesToIds } from '../src/engines/piper.ts';
+import { phonemesToIds } from '../src/text/piper-ids.ts';
 import { sentencesOf } from '../src/text/split.ts';
 import { EspeakHost } from '../src/text/espeak-host.ts';
 import { phonemizeSentence } from '../src/text/phonemize.ts';

@@ -2,7 +2,7 @@
 // process) and Piper's id sequence built from its output.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { phonemesToIds } from '../src/engines/piper.ts';
+import { phonemesToIds } from '../src/text/piper-ids.ts';
 import { EspeakHost } from '../src/text/espeak-host.ts';
 import { languageRules } from '../src/text/languages.ts';
 import { phonemizeSentence } from '../src/text/phonemize.ts';

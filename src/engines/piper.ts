@@ -1,28 +1,11 @@
 import type { ProviderName } from '../config/schema.ts';
 import type { EspeakHost } from '../text/espeak-host.ts';
+import { phonemesToIds } from '../text/piper-ids.ts';
 import { voicePhonemes } from '../text/voice-phonemes.ts';
-import { BOS, EOS, PAD } from '../voices/piper-symbols.ts';
 import type { VoiceInfo } from '../voices/types.ts';
 import { openSession, type FeedTensor, type ProviderAttempt, type SessionOptions, type ThreadSession } from './onnx-session.ts';
 import type { EffectivePrecision, ProviderPlan } from './provider-options.ts';
 import type { PreparedSentence, SentenceAudio, SpeechEngine, SynthOptions } from './types.ts';
-
-// Piper's id sequence: BOS, PAD, then every phoneme followed by PAD, then EOS.
-// Phonemes missing from the voice's map are skipped, as piper-phonemize does.
-export function phonemesToIds(phonemes: string, idMap: Record<string, number[]>): { ids: number[]; missing: string[] } {
-  const ids = [...idMap[BOS], ...idMap[PAD]];
-  const missing: string[] = [];
-  for (const phoneme of phonemes.normalize('NFD')) {
-    const mapped = idMap[phoneme];
-    if (!mapped) {
-      missing.push(phoneme);
-      continue;
-    }
-    ids.push(...mapped, ...idMap[PAD]);
-  }
-  ids.push(...idMap[EOS]);
-  return { ids, missing };
-}
 
 // espeak-ng's phonemes (en-us) of "Attention please, the next train departs in five minutes."
 const WARM_UP_PHONEMES = 'ɐtˈɛnʃən plˈiːz, ðə nˈɛkst tɹˈeɪn dᵻpˈɑːɹts ɪn fˈaɪv mˈɪnɪts.';

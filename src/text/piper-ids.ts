@@ -1,7 +1,24 @@
-import { phonemesToIds } from '../engines/piper.ts';
+import { BOS, EOS, PAD } from '../voices/piper-symbols.ts';
 import type { EspeakHost } from './espeak-host.ts';
 import { phonemizeSentence } from './phonemize.ts';
 import { sentencesOf } from './split.ts';
+
+// Piper's id sequence: BOS, PAD, then every phoneme followed by PAD, then EOS.
+// Phonemes missing from the voice's map are skipped, as piper-phonemize does.
+export function phonemesToIds(phonemes: string, idMap: Record<string, number[]>): { ids: number[]; missing: string[] } {
+  const ids = [...idMap[BOS], ...idMap[PAD]];
+  const missing: string[] = [];
+  for (const phoneme of phonemes.normalize('NFD')) {
+    const mapped = idMap[phoneme];
+    if (!mapped) {
+      missing.push(phoneme);
+      continue;
+    }
+    ids.push(...mapped, ...idMap[PAD]);
+  }
+  ids.push(...idMap[EOS]);
+  return { ids, missing };
+}
 
 export interface SentenceIds {
   text: string;

@@ -3,7 +3,7 @@
 // Piper ids. Used to check the ids read back from captured audio. Fixture
 // voices are Piper voices (no `herald` block), so Piper's phonemizer is the
 // default; that it gives Piper's own ids is piper-phonemes.test.ts's concern.
-import { phonemesToIds } from '../../src/engines/piper.ts';
+import { phonemesToIds } from '../../src/text/piper-ids.ts';
 import { sentencesFor } from '../../src/text/split.ts';
 import type { EspeakHost } from '../../src/text/espeak-host.ts';
 import { voicePhonemes } from '../../src/text/voice-phonemes.ts';
