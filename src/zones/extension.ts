@@ -4,8 +4,8 @@ import type { Logger } from '../log.ts';
 import type { MqttExtension } from '../mqtt/adapter.ts';
 import type { Topics } from '../mqtt/topics.ts';
 import type { SayJob, SayRequest } from '../queue/job.ts';
-import { SyncBoard, type ZoneStart } from './sync-board.ts';
 import { sleepUntil, wallNow } from '../system/wall-clock.ts';
+import { SyncBoard, type ZoneStart } from './sync-board.ts';
 import { ZoneClock } from './zone-clock.ts';
 
 export interface ZoneSyncParts {

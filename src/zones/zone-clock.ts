@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts';
-import { ClockEstimator, type ClockSample } from './clock-estimator.ts';
 import { wallNow } from '../system/wall-clock.ts';
+import { ClockEstimator, type ClockSample } from './clock-estimator.ts';
 
 export interface ZoneClockParts {
   zone: string;
