@@ -1,5 +1,6 @@
 // A CommonJS package: its named export is reached through the default.
 import recorder from 'node-record-lpcm16';
+import { AdaptCancelled } from './adapter.ts';
 import { FRAME_SECONDS, SILENCE_FLOOR_DBFS, SPEECH_RANGE_DB } from './take-checks.ts';
 import { resample } from '../audio/resample.ts';
 
@@ -150,6 +151,8 @@ export function captureTake(options: CaptureOptions): CaptureHandle {
     child.on('close', (code, signal) => {
       if (settled) return;
       if (code === 0 && samples > 0) return finish('stopped');
+      // Ctrl-C on the terminal reaches arecord too, and it may go first.
+      if (signal === 'SIGINT') return finish(new AdaptCancelled('interrupted'));
       const why = stderr.trim().split('\n').filter(Boolean).pop() ?? (signal ? `killed by ${signal}` : `exit code ${code}`);
       finish(new Error(`recording from ALSA device '${options.device}' failed: ${why}`));
     });
